@@ -1,0 +1,657 @@
+"""Actors: dictionary phrases found in a parsed sentence, composed into CAMEO actor codes.
+
+Two dictionaries (formats in docs/dictionaries.md):
+- actor dictionaries (`data/actors/*.tsv`): countries, capitals, organisations, people,
+  each phrase with a full CAMEO code, optionally restricted to a date range;
+- the agent dictionary (`data/agents.tsv`): role nouns ("minister", "troops") with sectors.
+
+`ActorMatcher` finds both kinds with spaCy's PhraseMatcher; `SentenceActors` composes, for
+any noun in the sentence, the actor its noun phrase names ("Iranian Defense Minister
+Mostafa Mohammad Najjar" → IRNGOV), resolving pronouns, "the two sides" and names already
+introduced in the article through an explicit per-article `ArticleContext`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from dyad.records import Actor
+
+DATA = Path(__file__).parent / "data"
+
+# Codes that begin an international (non-country) actor code.
+INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "INT", "UIS", "NGM"})
+# Region codes of CAMEO: actors with no single country.
+REGIONS = frozenset(
+    {"AFR", "ASA", "BLK", "CAF", "CAS", "CAU", "CRB", "EAF", "EAS", "EEU", "EUR", "LAM", "MEA",
+     "MDT", "NAF", "NAM", "PGS", "SAF", "SAM", "SAS", "SEA", "SCN", "WAF", "WST", "WEU", "CEU"}
+)
+SECTORS = frozenset(
+    "GOV MIL COP JUD LEG OPP REB SEP INS SPY UAF PTY BUS MED CVL EDU HLH LAB REF CRM ELI AGR ENV "
+    "HRI REL NGO IGO MNC MOD RAD DEV JEW MUS CHR BUD HIN AMN IRC".split()
+)
+KINDS = frozenset({"name", "adj", "capital", "org", "person"})
+
+_CODE_RE = re.compile(r"^[A-Z]{3}([A-Z0-9]{3})*$")
+
+PRONOUNS = {
+    "he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
+    "it": "thing", "its": "thing", "they": "group", "them": "group", "their": "group",
+    "we": "group", "our": "group", "i": "person", "my": "person",
+}
+PAIR_NOUNS = frozenset({"side", "country", "nation", "government", "leader", "minister", "state", "neighbor",
+                        "neighbour", "party", "president", "delegation", "army", "force"})
+PAIR_DETS = frozenset({"two", "both"})
+SINGLE_REF_NOUNS = frozenset({"country", "nation", "kingdom", "republic", "state"})
+# Dependency labels that keep a token inside the noun phrase of its head.
+NP_LEFT_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "punct", "npadvmod"})
+
+
+class DictionaryError(ValueError):
+    pass
+
+
+def decode_code(code: str) -> tuple[str | None, tuple[str, ...]]:
+    """Country and sectors of a CAMEO actor code: IRNGOV → ("IRN", ("GOV",)),
+    IGOUNO → (None, ("IGO",)), IGONATMIL → (None, ("IGO", "MIL"))."""
+    head, rest = code[:3], code[3:]
+    triples = [rest[i:i + 3] for i in range(0, len(rest), 3)]
+    if head in INTERNATIONAL:
+        if triples and triples[0] not in SECTORS:
+            triples = triples[1:]  # the organisation's own code
+        return None, tuple([head] + [t for t in triples if t != head])
+    if head in REGIONS:
+        return None, tuple(triples)
+    return head, tuple(triples)
+
+
+def _parse_date(text: str, end: bool) -> date | None:
+    text = text.strip()
+    if not text:
+        return None
+    if re.fullmatch(r"\d{4}", text):
+        return date(int(text), 12, 31) if end else date(int(text), 1, 1)
+    return date.fromisoformat(text)
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    code: str
+    kind: str
+    phrase: str
+    start: date | None = None
+    end: date | None = None
+    origin: str = ""
+
+    def valid_on(self, when: date | None) -> bool:
+        if when is None:
+            return True
+        return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None or self.end is not None
+
+
+@dataclass(frozen=True)
+class AgentEntry:
+    sectors: tuple[str, ...]
+    phrase: str
+    origin: str = ""
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+def pluralize(noun: str) -> str:
+    """Regular English plural of the last word of a phrase."""
+    words = noun.split(" ")
+    last = words[-1]
+    if re.search(r"(s|x|z|ch|sh)$", last):
+        last += "es"
+    elif re.search(r"[^aeiou]y$", last):
+        last = last[:-1] + "ies"
+    elif last.endswith("man") and not last.endswith("human"):
+        last = last[:-3] + "men"
+    else:
+        last += "s"
+    return " ".join(words[:-1] + [last])
+
+
+@dataclass
+class ActorDictionary:
+    """Phrase → entries (several when date-restricted)."""
+
+    entries: dict[str, list[ActorEntry]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # code → canonical name
+    problems: list[str] = field(default_factory=list)
+
+    def add(self, entry: ActorEntry) -> None:
+        self.entries.setdefault(_norm(entry.phrase), []).append(entry)
+        if entry.kind in ("name", "org", "person"):
+            self.names.setdefault(entry.code, entry.phrase)
+
+    def lookup(self, phrase: str, when: date | None = None) -> ActorEntry | None:
+        """The entry of a phrase valid on `when` (dated entries first, undated as fallback)."""
+        found = self.entries.get(_norm(phrase))
+        if not found:
+            return None
+        undated = None
+        for entry in found:
+            if entry.dated:
+                if when is not None and entry.valid_on(when):
+                    return entry
+            elif undated is None:
+                undated = entry
+        if undated is not None:
+            return undated
+        if when is None:
+            # no date to choose by: the most recent role
+            return max(found, key=lambda e: e.start or date.min)
+        return None
+
+    def canonical_name(self, code: str) -> str:
+        return self.names.get(code) or self.names.get(code[:3]) or code
+
+    @classmethod
+    def load(cls, paths: Iterable[Path]) -> ActorDictionary:
+        d = cls()
+        for path in paths:
+            d.read(path)
+        return d
+
+    def read(self, path: Path) -> None:
+        with path.open(encoding="utf-8") as fh:
+            for lineno, line in enumerate(fh, 1):
+                text = line.rstrip("\n")
+                if not text.strip() or text.lstrip().startswith("#"):
+                    continue
+                text = text.split("\t#", 1)[0]
+                cols = [c.strip() for c in text.split("\t")]
+                where = f"{path}:{lineno}"
+                try:
+                    self.add(_parse_actor_row(cols, where))
+                except (DictionaryError, ValueError) as exc:
+                    self.problems.append(f"{where}: {exc}")
+
+
+def _parse_actor_row(cols: list[str], where: str) -> ActorEntry:
+    if len(cols) < 3 or len(cols) > 5:
+        raise DictionaryError(f"expected 3 to 5 tab-separated columns, got {len(cols)}")
+    code, kind, phrase = cols[0], cols[1], cols[2]
+    if not _CODE_RE.match(code):
+        raise DictionaryError(f"bad actor code {code!r}")
+    if kind not in KINDS:
+        raise DictionaryError(f"unknown kind {kind!r} (one of {', '.join(sorted(KINDS))})")
+    if not phrase:
+        raise DictionaryError("empty phrase")
+    start = _parse_date(cols[3], end=False) if len(cols) > 3 else None
+    end = _parse_date(cols[4], end=True) if len(cols) > 4 else None
+    if start and end and start > end:
+        raise DictionaryError(f"date range ends before it starts ({cols[3]} > {cols[4]})")
+    return ActorEntry(code=code, kind=kind, phrase=phrase, start=start, end=end, origin=where)
+
+
+@dataclass
+class AgentDictionary:
+    entries: dict[str, AgentEntry] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, paths: Iterable[Path]) -> AgentDictionary:
+        d = cls()
+        for path in paths:
+            d.read(path)
+        return d
+
+    def read(self, path: Path) -> None:
+        with path.open(encoding="utf-8") as fh:
+            for lineno, line in enumerate(fh, 1):
+                text = line.rstrip("\n")
+                if not text.strip() or text.lstrip().startswith("#"):
+                    continue
+                text = text.split("\t#", 1)[0]
+                cols = [c.strip() for c in text.split("\t")]
+                where = f"{path}:{lineno}"
+                if len(cols) not in (2, 3) or not cols[1]:
+                    self.problems.append(f"{where}: expected SECTOR<TAB>PHRASE[<TAB>PLURAL]")
+                    continue
+                sector = cols[0]
+                if not re.fullmatch(r"([A-Z]{3})+", sector):
+                    self.problems.append(f"{where}: bad sector code {sector!r}")
+                    continue
+                sectors = tuple(sector[i:i + 3] for i in range(0, len(sector), 3))
+                entry = AgentEntry(sectors=sectors, phrase=cols[1], origin=where)
+                plural = cols[2] if len(cols) == 3 and cols[2] else pluralize(cols[1])
+                for form in {cols[1], plural}:
+                    self.entries.setdefault(_norm(form), entry)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # token index in the Doc
+    end: int
+    kind: str  # "actor" | "agent"
+    key: str  # normalised phrase
+
+
+def _is_abbreviation(phrase: str) -> bool:
+    return any(len(w) <= 4 and w.isupper() and w.isalpha() for w in phrase.replace(".", "").split())
+
+
+class ActorMatcher:
+    """Finds actor and agent phrases in Docs (PhraseMatcher; built once per vocabulary)."""
+
+    def __init__(self, nlp, actors: ActorDictionary, agents: AgentDictionary):
+        self.actors = actors
+        self.agents = agents
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._capitalised: set[str] = set()
+        lower_docs, exact_docs, agent_docs = [], [], []
+        for key, entries in actors.entries.items():
+            phrase = entries[0].phrase
+            if _is_abbreviation(phrase):
+                exact_docs.append(nlp.make_doc(phrase))
+                exact_docs.append(nlp.make_doc(phrase.upper()))
+            else:
+                lower_docs.append(nlp.make_doc(phrase))
+                if phrase[:1].isupper():
+                    self._capitalised.add(key)
+        for key in agents.entries:
+            agent_docs.append(nlp.make_doc(key))
+        self._lower.add("ACTOR", lower_docs)
+        self._exact.add("ACTOR", exact_docs)
+        self._lower.add("AGENT", agent_docs)
+        self._actor_id = nlp.vocab.strings["ACTOR"]
+
+    def find(self, doc: Doc) -> list[Mention]:
+        """Longest non-overlapping matches of each kind, in text order."""
+        caseless = _caseless(doc)
+        actor_spans: list[tuple[int, int]] = []
+        agent_spans: list[tuple[int, int]] = []
+        for match_id, start, end in list(self._lower(doc)) + list(self._exact(doc)):
+            if match_id == self._actor_id:
+                key = _norm(doc[start:end].text)
+                if not caseless and key in self._capitalised and doc[start].text.islower():
+                    continue  # "turkey" the bird, "china" the porcelain
+                actor_spans.append((start, end))
+            else:
+                agent_spans.append((start, end))
+        mentions = [Mention(s, e, "actor", _norm(doc[s:e].text)) for s, e in _longest(actor_spans)]
+        mentions += [Mention(s, e, "agent", _norm(doc[s:e].text)) for s, e in _longest(agent_spans)]
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+
+def _caseless(doc: Doc) -> bool:
+    """True when the text has no usable case (all upper or all lower)."""
+    letters = [c for c in doc.text[:2000] if c.isalpha()]
+    if len(letters) < 12:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper > 0.85 * len(letters) or upper == 0
+
+
+def _longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans = sorted(set(spans), key=lambda s: (-(s[1] - s[0]), s[0]))
+    taken: set[int] = set()
+    out = []
+    for s, e in spans:
+        if any(i in taken for i in range(s, e)):
+            continue
+        taken.update(range(s, e))
+        out.append((s, e))
+    return sorted(out)
+
+
+@dataclass
+class ArticleContext:
+    """What earlier sentences of the same article tell about actors.
+
+    Created per article by the pipeline and passed to each sentence explicitly.
+    """
+
+    published: date | None = None
+    dateline_country: str | None = None
+    names: dict[str, Actor] = field(default_factory=dict)  # "najjar" → IRNGOV actor
+    recent: list[Actor] = field(default_factory=list)  # actors in order of mention
+    groups: list[tuple[Actor, ...]] = field(default_factory=list)  # compound actors ("Iran and Iraq")
+
+    def remember(self, actors: Sequence[Actor]) -> None:
+        for a in actors:
+            self.recent.append(a)
+        del self.recent[:-20]
+        distinct = _distinct(actors)
+        if len(distinct) >= 2:
+            self.groups.append(tuple(distinct))
+            del self.groups[:-5]
+
+    def last_pair(self) -> tuple[Actor, ...] | None:
+        if self.groups:
+            return self.groups[-1]
+        countries: list[Actor] = []
+        for a in reversed(self.recent):
+            if all(a.country != b.country for b in countries):
+                countries.append(a)
+            if len(countries) == 2:
+                return tuple(reversed(countries))
+        return None
+
+
+def _distinct(actors: Sequence[Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    for a in actors:
+        if all(a.code != b.code for b in out):
+            out.append(a)
+    return out
+
+
+class SentenceActors:
+    """Actors of one sentence: noun phrase composition, coordination and reference.
+
+    `actors_at(token)` returns the actors the noun phrase headed by `token` names (several
+    for "Iran and Iraq"), resolving pronouns and "the two sides" from the article context.
+    """
+
+    def __init__(self, sent: Span, mentions: Sequence[Mention], matcher: ActorMatcher, context: ArticleContext):
+        self.sent = sent
+        self.doc = sent.doc
+        self.matcher = matcher
+        self.context = context
+        self.when = context.published
+        self._actor_at: dict[int, Mention] = {}
+        self._agent_at: dict[int, Mention] = {}
+        for m in mentions:
+            index = self._actor_at if m.kind == "actor" else self._agent_at
+            for i in range(m.start, m.end):
+                index[i] = m
+        self._memo: dict[int, Actor | None] = {}
+
+    # -- single noun phrases -------------------------------------------------------------
+
+    def entry_at(self, i: int) -> ActorEntry | None:
+        m = self._actor_at.get(i)
+        if m is None:
+            return None
+        return self.matcher.actors.lookup(m.key, self.when)
+
+    def agent_at(self, i: int) -> AgentEntry | None:
+        m = self._agent_at.get(i)
+        return self.matcher.agents.entries.get(m.key) if m else None
+
+    def np_tokens(self, head: Token) -> list[Token]:
+        """The head and its left modifiers (recursively), as a noun chunk."""
+        out = [head]
+        stack = [c for c in head.lefts if c.dep_ in NP_LEFT_DEPS]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            stack.extend(c for c in t.children if c.dep_ in NP_LEFT_DEPS or c.i < t.i)
+        out.sort(key=lambda t: t.i)
+        return out
+
+    def actor(self, head: Token) -> Actor | None:
+        """The single actor named by the noun phrase headed by `head` (no coordination)."""
+        if head.i in self._memo:
+            return self._memo[head.i]
+        self._memo[head.i] = None  # guard against cycles
+        actor = self._compose(head)
+        self._memo[head.i] = actor
+        return actor
+
+    def _compose(self, head: Token) -> Actor | None:
+        lower = head.lower_
+        if head.pos_ == "PRON" or (lower in PRONOUNS and head.tag_ in ("PRP", "PRP$")):
+            return self._pronoun(head)
+        tokens = self.np_tokens(head)
+        texts = " ".join(t.text for t in tokens)
+        entity: ActorEntry | None = None  # person/org/name/capital covering the head or nearest
+        country_entry: ActorEntry | None = None
+        head_entry = self.entry_at(head.i)
+        agent: AgentEntry | None = self.agent_at(head.i)
+        for t in tokens:
+            e = self.entry_at(t.i)
+            if e is not None:
+                if e.kind in ("person", "org") and (entity is None or t.i == head.i):
+                    entity = e
+                elif e.kind in ("name", "adj", "capital") and country_entry is None:
+                    country_entry = e
+            if agent is None:
+                a = self.agent_at(t.i)
+                if a is not None and t.i > head.i - 6:
+                    agent = a
+        # proper-name heads introduced earlier in the article ("Najjar said"), or described
+        # by an apposition ("Najjar, Iran's defense minister, said")
+        if head_entry is None and entity is None and head.pos_ == "PROPN" and agent is None and country_entry is None:
+            known = self._known_name(head, tokens)
+            if known is not None:
+                return known
+            for c in head.children:
+                if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN"):
+                    described = self.actor(c)
+                    if described is not None:
+                        self._learn_name(head, tokens, described)
+                        return described
+        if head_entry is not None and head_entry.kind in ("person", "org"):
+            entity = head_entry
+        if entity is not None:
+            country, sectors = decode_code(entity.code)
+            code = entity.code
+            if agent is not None and entity.kind == "org" and not set(agent.sectors) <= set(sectors):
+                extra = tuple(s for s in agent.sectors if s not in sectors)
+                code += "".join(extra)
+                sectors = sectors + extra
+            actor = Actor(code=code, country=country, sectors=sectors,
+                          name=self.matcher.actors.canonical_name(entity.code) if entity.kind != "person" else entity.phrase,
+                          text=texts)
+            self._learn_name(head, tokens, actor)
+            return actor
+        # country from the right: "the army of Iraq", "opposition groups in Zimbabwe"
+        if country_entry is None and agent is not None:
+            country_entry = self._right_country(head)
+        if head_entry is not None and head_entry.kind in ("name", "adj", "capital") and agent is None:
+            # the head itself is a country, demonym or capital: "Iran", "the Iranians", "Tehran"
+            return self._country_actor(head_entry, (), texts)
+        if agent is None:
+            return None
+        if country_entry is None:
+            country = self._context_country(head)
+            if country is None:
+                return None
+            actor = Actor(code=country + "".join(agent.sectors), country=country, sectors=agent.sectors,
+                          name=f"{self.matcher.actors.canonical_name(country)} ({agent.phrase})", text=texts)
+        else:
+            actor = self._country_actor(country_entry, agent.sectors, texts, agent.phrase)
+        self._learn_name(head, tokens, actor)
+        # "his Iraqi counterpart Abdul Qadir al-Mifarji": the apposed name takes the role
+        for c in head.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and self.entry_at(c.i) is None:
+                self._learn_name(c, self.np_tokens(c), actor)
+        return actor
+
+    def _country_actor(self, entry: ActorEntry, sectors: tuple[str, ...], text: str, role: str = "") -> Actor:
+        country, own = decode_code(entry.code)
+        if sectors:
+            own = tuple(s for s in own if s not in ("GOV",) or "GOV" in sectors)  # capital + agent → agent
+            own = tuple(dict.fromkeys(own + sectors))
+        prefix = entry.code[:3]
+        code = prefix + "".join(own) if country or prefix in INTERNATIONAL or prefix in REGIONS else entry.code
+        name = self.matcher.actors.canonical_name(prefix)
+        if role:
+            name = f"{name} ({role})"
+        return Actor(code=code, country=country, sectors=own, name=name, text=text)
+
+    def _right_country(self, head: Token) -> ActorEntry | None:
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        for t in self.np_tokens(pobj):
+                            e = self.entry_at(t.i)
+                            if e is not None and e.kind in ("name", "adj", "capital"):
+                                return e
+        return None
+
+    def _context_country(self, head: Token) -> str | None:
+        """Country for an agent with none in its phrase: a country-named place in the clause
+        ("police in Cairo"), else the article's dateline country."""
+        verb = head.head
+        for t in verb.subtree if verb is not head else ():
+            if t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "near") and t.head.head is verb:
+                e = self.entry_at(t.i)
+                if e is not None and e.kind in ("name", "capital"):
+                    return decode_code(e.code)[0]
+        return self.context.dateline_country
+
+    def _known_name(self, head: Token, tokens: list[Token]) -> Actor | None:
+        names = self.context.names
+        propn = [t for t in tokens if t.pos_ == "PROPN"]
+        full = _norm(self.doc[propn[0].i: head.i + 1].text) if propn else head.lower_
+        return names.get(full) or names.get(head.lower_) or names.get(head.lower_.removeprefix("al-"))
+
+    def _learn_name(self, head: Token, tokens: list[Token], actor: Actor) -> None:
+        """Remember a person's name introduced with a role ("Defense Minister Najjar")."""
+        if head.pos_ != "PROPN" or head.ent_type_ not in ("PERSON", ""):
+            return
+        if self.entry_at(head.i) is not None or self.agent_at(head.i) is not None:
+            return
+        name_tokens = [t for t in tokens if t.pos_ == "PROPN" and self.entry_at(t.i) is None and self.agent_at(t.i) is None]
+        if not name_tokens or name_tokens[-1] is not head:
+            return
+        # the contiguous run of name tokens ending at the head
+        run = [head]
+        for t in reversed(name_tokens[:-1]):
+            if t.i == run[0].i - 1:
+                run.insert(0, t)
+        names = self.context.names
+        names[_norm(self.doc[run[0].i: run[-1].i + 1].text)] = actor
+        names[head.lower_] = actor
+        if head.lower_.startswith("al-"):
+            names[head.lower_[3:]] = actor
+
+    def _pronoun(self, head: Token) -> Actor | None:
+        kind = PRONOUNS.get(head.lower_)
+        if kind is None or kind == "group" and head.lower_ in ("we", "our"):
+            return None
+        # nearest compatible actor before the pronoun in this sentence, then the context
+        for t in reversed(list(self.sent[: head.i - self.sent.start])):
+            if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"):
+                a = self.actor(t)
+                if a is not None and _compatible(kind, a):
+                    return a
+        for a in reversed(self.context.recent):
+            if _compatible(kind, a):
+                return a
+        return None
+
+    # -- coordination and reference ------------------------------------------------------
+
+    def actors_at(self, token: Token | None) -> list[Actor]:
+        """All actors of the noun phrase at `token`, expanding "X and Y" and "the two sides"."""
+        if token is None:
+            return []
+        if token.lower_ in ("which", "who", "that") and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl":
+            token = token.head.head
+        pair = self._pair_reference(token)
+        if pair is not None:
+            return list(pair)
+        if token.lower_ in ("they", "them", "their"):
+            group = self._group_reference(token)
+            if group:
+                return group
+        out: list[Actor] = []
+        for t in [token] + _conjuncts(token):
+            a = self.actor(t)
+            if a is None and t.dep_ not in ("conj",):
+                continue
+            if a is not None and all(a.code != b.code or a.text != b.text for b in out):
+                out.append(a)
+        if not out:
+            single = self._single_reference(token)
+            if single is not None:
+                out.append(single)
+        return out
+
+    def _pair_reference(self, token: Token) -> tuple[Actor, ...] | None:
+        if token.lemma_.lower() not in PAIR_NOUNS:
+            return None
+        dets = {c.lower_ for c in token.children if c.dep_ in ("nummod", "det", "predet", "amod")}
+        if not dets & PAIR_DETS:
+            return None
+        own = [a for a in (self.actor(t) for t in self.sent if t.i < token.i and t.pos_ == "PROPN") if a]
+        if len(_distinct(own)) >= 2:
+            return tuple(_distinct(own)[-2:])
+        return self.context.last_pair()
+
+    def _group_reference(self, token: Token) -> list[Actor]:
+        """"they"/"their" → the nearest coordinated actors ("Iran and Iraq ... their")."""
+        for t in reversed(list(self.sent[: token.i - self.sent.start])):
+            if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "conj" for c in t.children):
+                found = [a for a in (self.actor(x) for x in [t] + _conjuncts(t)) if a is not None]
+                if len(_distinct(found)) >= 2:
+                    return _distinct(found)
+        if self.context.groups and not any(t.pos_ in ("NOUN", "PROPN") and t.tag_ in ("NNS", "NNPS")
+                                           for t in self.sent[: token.i - self.sent.start]):
+            return list(self.context.groups[-1])
+        return []
+
+    def _single_reference(self, token: Token) -> Actor | None:
+        """"the country" → the nearest country actor."""
+        if token.lemma_.lower() not in SINGLE_REF_NOUNS or not any(c.lower_ in ("the", "this") for c in token.children):
+            return None
+        for t in reversed(list(self.sent[: token.i - self.sent.start])):
+            if t.pos_ == "PROPN":
+                a = self.actor(t)
+                if a is not None and a.country and not a.sectors:
+                    return a
+        for a in reversed(self.context.recent):
+            if a.country:
+                return Actor(code=a.country, country=a.country, sectors=(), name=self.matcher.actors.canonical_name(a.country), text=token.text)
+        return None
+
+    def all_actors(self) -> list[Actor]:
+        """Actors of every noun head of the sentence, in order (for the article context)."""
+        out = []
+        for t in self.sent:
+            if t.pos_ in ("PROPN", "NOUN") and t.dep_ not in ("compound", "amod", "poss"):
+                a = self.actor(t)
+                if a is not None:
+                    out.append(a)
+        return out
+
+
+def _compatible(kind: str, actor: Actor) -> bool:
+    if kind == "person":
+        return bool(actor.sectors)
+    if kind == "thing":
+        return actor.country is not None and not actor.sectors or actor.country is None
+    return True
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    out = []
+    for c in token.children:
+        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.append(c)
+            out.extend(_conjuncts(c))
+    return out
+
+
+def load_actor_dictionaries(paths: Sequence[Path] | None = None) -> ActorDictionary:
+    paths = list(paths) if paths else sorted((DATA / "actors").glob("*.tsv"))
+    return ActorDictionary.load(paths)
+
+
+def load_agent_dictionary(paths: Sequence[Path] | None = None) -> AgentDictionary:
+    paths = list(paths) if paths else [DATA / "agents.tsv"]
+    return AgentDictionary.load([p for p in paths if p.exists()])
+

@@ -1,0 +1,675 @@
+"""Events: pattern matching on the dependency parse, frames, modality and actor slots.
+
+For each sentence:
+1. every verb (and event noun) whose lemma heads a pattern is matched against its
+   dependents; the most specific matching pattern wins (`match_token`);
+2. light verbs ("hold talks", "expand cooperation") take the code of their event-noun
+   object;
+3. frame verbs (vow, urge, demand, threaten, refuse, say) combine with the event of their
+   complement ("vowed to expand defense cooperation" → 0312), the complement is consumed;
+4. negated, hypothetical, conditional and interrogative events are dropped; future events
+   become intents (03x) or threats (13x); "should" under a reporting verb becomes an appeal;
+5. source and target actors come from the subject/object slots (passive voice swapped,
+   controllers of infinitives inherited), pronouns and "the two sides" resolved by
+   `dyad.actors.SentenceActors`; compound actors give one event per member, symmetric
+   patterns give the reverse event too.
+
+Every decision is recorded in a `Trace` so `dyad explain` can show why a verb did or did
+not code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from dyad.actors import SentenceActors
+from dyad.ontology import Ontology
+from dyad.patterns import Item, Pattern, PatternSet
+from dyad.records import Actor
+
+OBJECT_DEPS = frozenset({"dobj", "attr", "acomp", "oprd", "dative"})
+PREP_DEPS = frozenset({"prep", "prt", "agent", "dative", "advmod", "mark"})
+MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss", "nummod"})
+TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "from", "upon")
+NOUN_TARGET_PREPS = ("on", "against", "to", "with", "for", "toward", "towards", "into", "upon", "between", "among", "from", "of")
+NOUN_SOURCE_PREPS = ("by",)
+HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "can"})
+FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo"})
+WOULD = frozenset({"would", "'d"})
+OBLIGATION_MODALS = frozenset({"should", "must", "ought"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+OBJECT_CONTROL = frozenset(
+    {"urge", "ask", "call", "order", "tell", "force", "pressure", "press", "persuade", "invite", "allow",
+     "help", "encourage", "want", "expect", "appeal", "request", "instruct", "direct", "compel", "push",
+     "require", "advise", "warn", "demand", "beg", "implore", "challenge", "permit", "enable", "authorize",
+     "authorise", "lobby", "summon"}
+)
+# frames whose target is the addressee of the request, else the doer of the complement
+ADDRESSEE_FRAMES = frozenset({"appeal", "demand"})
+MAX_FACTS = 3
+
+
+@dataclass
+class Candidate:
+    """A pattern matched at a token, before frames and actors are resolved."""
+
+    anchor: Token
+    pattern: Pattern
+    code: str
+    matched: dict[int, Token]
+    noun: bool = False
+    light_object: Candidate | None = None  # for "=" light verbs: the event-noun candidate
+
+    @property
+    def frame(self) -> str | None:
+        return self.pattern.frame
+
+    @property
+    def rule(self) -> str:
+        base = f"{self.pattern.origin} [{self.pattern.code}] {self.pattern.text}"
+        if self.light_object is not None:
+            base += f" + {self.light_object.rule}"
+        return base
+
+    def slot(self, kind: str) -> Token | None:
+        for i, item in enumerate(self.pattern.items):
+            if item.kind == kind and i in self.matched:
+                return self.matched[i]
+        if self.light_object is not None:
+            return self.light_object.slot(kind)
+        return None
+
+
+@dataclass
+class Fact:
+    """One coded fact: a code between source and target actor lists."""
+
+    anchor: Token
+    code: str
+    sources: list[Actor]
+    targets: list[Actor]
+    reverse_code: str | None
+    rule: str
+    date_anchors: list[Token]
+    future: bool = False
+    say: bool = False
+
+
+@dataclass
+class Trace:
+    """Why each verb of a sentence did or did not code (for `dyad explain`)."""
+
+    notes: list[tuple[int, str]] = field(default_factory=list)
+
+    def add(self, token: Token | None, message: str) -> None:
+        self.notes.append((token.i if token is not None else -1, message))
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _words(t: Token) -> tuple[str, str]:
+    return t.lemma_.lower(), t.lower_
+
+
+def _is_passive(v: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in v.children)
+
+
+def _objects(head: Token, noun: bool) -> list[Token]:
+    out = [c for c in head.children if c.dep_ in OBJECT_DEPS]
+    if not noun and _is_passive(head):
+        out += [c for c in head.children if c.dep_ == "nsubjpass"]
+    if noun:
+        # an event noun's "object" is the object of "of" ("release of prisoners")
+        out += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    out = [c for c in prep.children if c.dep_ in ("pobj", "pcomp", "dobj")]
+    if not out and prep.dep_ == "dative" and prep.pos_ in ("PROPN", "NOUN", "PRON"):
+        out = [prep]
+    return out
+
+
+def _function_children(t: Token) -> Iterable[Token]:
+    for c in t.children:
+        if c.dep_ in PREP_DEPS:
+            yield c
+            # "out of", "because of": a preposition hanging on a particle
+            for g in c.children:
+                if g.dep_ == "prep":
+                    yield g
+
+
+def _has_modifiers(token: Token, modifiers: tuple[frozenset[str], ...]) -> bool:
+    if not modifiers:
+        return True
+    mods = {w for c in token.children if c.dep_ in MOD_DEPS or (c.dep_ == "conj")
+            for w in _words(c)}
+    # a hyphenated or multi-token modifier ("air strikes", "peace-keeping")
+    left = {w for c in token.lefts for w in _words(c)}
+    return all((alt & (mods | left)) for alt in modifiers)
+
+
+def match_pattern(pattern: Pattern, head: Token, noun: bool) -> dict[int, Token] | None:
+    """Match the pattern's items against the dependents of `head`; None when it fails.
+
+    Returns the tokens matched per item index (slots may be missing: a `+` with nothing
+    there leaves the target to the default rules).
+    """
+    matched: dict[int, Token] = {}
+    used: set[int] = set()
+    for idx, item in enumerate(pattern.items):
+        tok = _match_item(item, idx, pattern, head, noun, matched, used)
+        if tok is None:
+            if item.kind in ("target", "source"):
+                continue
+            return None
+        matched[idx] = tok
+        used.add(tok.i)
+    return matched
+
+
+def _match_item(item: Item, idx: int, pattern: Pattern, head: Token, noun: bool,
+                matched: dict[int, Token], used: set[int]) -> Token | None:
+    if item.kind == "prep":
+        hosts = [head] + [matched[j] for j in sorted(matched) if pattern.items[j].kind == "word"]
+        if item.attach >= 0 and item.attach in matched:
+            hosts.insert(0, matched[item.attach])
+        for host in hosts:
+            for c in _function_children(host):
+                if c.lower_ in item.lemmas and c.i not in used:
+                    return c
+        return None
+    if item.attach >= 0:
+        prep = matched.get(item.attach)
+        candidates = _pobjs(prep) if prep is not None else []
+    else:
+        candidates = _objects(head, noun)
+    for c in candidates:
+        if c.i in used:
+            continue
+        if item.kind in ("target", "source"):
+            return c
+        if (c.lemma_.lower() in item.lemmas or c.lower_ in item.lemmas) and _has_modifiers(c, item.modifiers):
+            return c
+        # coordinated objects: "talks and negotiations"
+        for conj in c.children:
+            if conj.dep_ == "conj" and (conj.lemma_.lower() in item.lemmas or conj.lower_ in item.lemmas):
+                return conj
+    return None
+
+
+def match_token(patterns: PatternSet, token: Token, noun: bool) -> tuple[Pattern, dict[int, Token]] | None:
+    """The most specific pattern of this token's lemma that matches, with its matched items."""
+    index = patterns.nouns if noun else patterns.verbs
+    plist = index.get(_lemma(token)) or index.get(token.lower_)
+    if not plist:
+        return None
+    for pattern in plist:  # sorted most specific first
+        if pattern.head_modifiers and not _has_modifiers(token, pattern.head_modifiers):
+            continue
+        matched = match_pattern(pattern, token, noun)
+        if matched is not None:
+            return pattern, matched
+    return None
+
+
+class EventCoder:
+    """Codes the events of parsed sentences with a pattern set and an ontology."""
+
+    def __init__(self, patterns: PatternSet, ontology: Ontology):
+        self.patterns = patterns
+        self.ontology = ontology
+
+    # -- candidates ----------------------------------------------------------------------
+
+    def candidates(self, sent: Span, trace: Trace | None = None) -> dict[int, Candidate]:
+        out: dict[int, Candidate] = {}
+        nouns: dict[int, Candidate] = {}
+        for t in sent:
+            if t.pos_ in ("VERB", "AUX") or (t.tag_.startswith("VB")):
+                hit = match_token(self.patterns, t, noun=False)
+                if hit is None:
+                    # a verb the parser tagged as noun-like or a participle used as adjective
+                    continue
+                pattern, matched = hit
+                out[t.i] = Candidate(anchor=t, pattern=pattern, code=pattern.code, matched=matched)
+            elif t.pos_ in ("NOUN", "PROPN"):
+                hit = match_token(self.patterns, t, noun=True)
+                if hit is not None:
+                    pattern, matched = hit
+                    nouns[t.i] = Candidate(anchor=t, pattern=pattern, code=pattern.code, matched=matched, noun=True)
+        # verbs tagged as nouns at the sentence root ("Iran vows ..." in headlines)
+        for i, c in list(nouns.items()):
+            if c.anchor.dep_ == "ROOT":
+                hit = match_token(self.patterns, c.anchor, noun=False)
+                if hit is not None:
+                    out[i] = Candidate(anchor=c.anchor, pattern=hit[0], code=hit[0].code, matched=hit[1])
+                    del nouns[i]
+        # light verbs take the code of their event-noun object
+        for i, c in list(out.items()):
+            if c.code != "=":
+                continue
+            obj = self._event_noun_object(c, nouns)
+            if obj is None:
+                if trace:
+                    trace.add(c.anchor, f"light verb '{c.anchor.text}' ({c.pattern.origin}) has no event-noun object")
+                del out[i]
+                continue
+            c.light_object = obj
+            c.code = obj.code
+            del nouns[obj.anchor.i]
+        out.update(nouns)
+        return out
+
+    def _event_noun_object(self, c: Candidate, nouns: dict[int, Candidate]) -> Candidate | None:
+        for o in _objects(c.anchor, noun=False):
+            if o.i in nouns:
+                return nouns[o.i]
+            for conj in o.children:
+                if conj.dep_ == "conj" and conj.i in nouns:
+                    return nouns[conj.i]
+        # "hold talks" parsed with the noun under a preposition of the pattern
+        for i, tok in c.matched.items():
+            if c.pattern.items[i].kind == "prep":
+                for p in _pobjs(tok):
+                    if p.i in nouns:
+                        return nouns[p.i]
+        return None
+
+    # -- main entry ----------------------------------------------------------------------
+
+    def code_sentence(self, sent: Span, actors: SentenceActors, trace: Trace | None = None) -> list[Fact]:
+        text = sent.text.rstrip()
+        if text.endswith("?") or text.endswith('?"') or text.endswith("?”"):
+            if trace:
+                trace.add(None, "the sentence is a question: nothing is coded")
+            return []
+        cands = self.candidates(sent, trace)
+        if not cands:
+            return []
+        consumed: set[int] = set()
+        facts: list[Fact] = []
+        # outermost candidates first: a frame consumes its complement before it is seen alone
+        order = sorted(cands.values(), key=lambda c: (_depth(c.anchor), c.anchor.i))
+        for cand in order:
+            if cand.anchor.i in consumed:
+                continue
+            facts.extend(self._realize(cand, cands, consumed, actors, trace))
+        # reporting verbs code only when nothing else does
+        real = [f for f in facts if not f.say]
+        if real:
+            if trace:
+                for f in facts:
+                    if f.say:
+                        trace.add(f.anchor, f"reporting verb '{f.anchor.text}' not coded: the sentence has other events")
+            facts = real
+        return self._salient(facts, trace)
+
+    def _salient(self, facts: list[Fact], trace: Trace | None) -> list[Fact]:
+        out: list[Fact] = []
+        seen: set[tuple] = set()
+        for f in facts:
+            key = (f.code, tuple(a.code for a in f.sources), tuple(a.code for a in f.targets))
+            if key in seen:
+                continue
+            seen.add(key)
+            if len(out) >= MAX_FACTS:
+                if trace:
+                    trace.add(f.anchor, f"not coded: only the {MAX_FACTS} most salient events of a sentence are kept")
+                continue
+            out.append(f)
+        return out
+
+    # -- realisation of one candidate ----------------------------------------------------
+
+    def _realize(self, cand: Candidate, cands: dict[int, Candidate], consumed: set[int],
+                 actors: SentenceActors, trace: Trace | None, inner: bool = False) -> list[Fact]:
+        consumed.add(cand.anchor.i)
+        anchor = cand.anchor
+        mood = _modality(anchor)
+        if mood == "negated":
+            if trace:
+                trace.add(anchor, f"'{anchor.text}' matched {cand.rule} but is negated: not coded")
+            self._consume_complements(cand, cands, consumed)
+            if cand.frame == "reject" or cand.code[:2] in ("12",):
+                return []
+            return []
+        if mood in ("hypothetical", "conditional"):
+            if trace:
+                trace.add(anchor, f"'{anchor.text}' matched {cand.rule} but is {mood}: not coded")
+            self._consume_complements(cand, cands, consumed)
+            return []
+        if mood == "would" and not inner and anchor.dep_ in ("relcl", "advcl", "acl"):
+            if trace:
+                trace.add(anchor, f"'{anchor.text}' matched {cand.rule} but is hypothetical ('would' in a subordinate clause): not coded")
+            return []
+
+        if cand.frame is not None:
+            facts = self._realize_frame(cand, cands, consumed, actors, trace)
+        else:
+            fact = self._simple_fact(cand, actors, trace)
+            facts = [fact] if fact is not None else []
+
+        # future tense: cooperation becomes an intent, material conflict a threat
+        if mood in ("future", "would") and facts and cand.frame in (None,):
+            for f in facts:
+                new = self._future_code(f.code)
+                if new != f.code:
+                    if trace:
+                        trace.add(anchor, f"future '{anchor.text}': {f.code} → {new}")
+                    f.code = new
+                    f.future = True
+        if mood == "obligation":
+            reporter = _reporting_head(anchor, cands)
+            if reporter is None:
+                if trace:
+                    trace.add(anchor, f"'{anchor.text}' is an obligation ('should', 'must') with no reporting verb: not coded")
+                return []
+            say_sources = actors.actors_at(_subject(reporter))
+            out = []
+            for f in facts:
+                code = self.patterns.frame_code("appeal", f.code) or "020"
+                if trace:
+                    trace.add(anchor, f"'should/must' reported by '{reporter.text}': appeal {code}")
+                out.append(Fact(anchor=anchor, code=code, sources=say_sources, targets=f.sources or f.targets,
+                                reverse_code=None, rule=f.rule + " +appeal(should)", date_anchors=[reporter] + f.date_anchors))
+                consumed.add(reporter.i)
+            return [f for f in out if f.sources]
+        return facts
+
+    def _future_code(self, code: str) -> str:
+        root = int(code[:2])
+        if 4 <= root <= 8:
+            return self.patterns.frame_code("intent", code) or code
+        if root in (14, 15, 16, 17, 18, 19, 20):
+            return self.patterns.frame_code("threat", code) or code
+        return code
+
+    def _consume_complements(self, cand: Candidate, cands: dict[int, Candidate], consumed: set[int]) -> None:
+        for t in _complement_tokens(cand):
+            if t.i in cands:
+                consumed.add(t.i)
+
+    def _realize_frame(self, cand: Candidate, cands: dict[int, Candidate], consumed: set[int],
+                       actors: SentenceActors, trace: Trace | None) -> list[Fact]:
+        anchor = cand.anchor
+        inner_facts: list[Fact] = []
+        for t in _complement_tokens(cand):
+            if t.i in cands and t.i not in consumed:
+                inner_facts.extend(self._realize(cands[t.i], cands, consumed, actors, trace, inner=True))
+        own = self._simple_fact(cand, actors, trace, allow_empty_source=bool(inner_facts))
+        if cand.frame == "say":
+            if inner_facts:
+                return inner_facts
+            if own is None:
+                return []
+            own.say = True
+            return [own]
+        if not inner_facts:
+            return [own] if own is not None else []
+        out = []
+        for inner in inner_facts:
+            code = self.patterns.frame_code(cand.frame, inner.code)
+            if code is None or code not in self.ontology.codes:
+                if trace:
+                    trace.add(anchor, f"frame {cand.frame} has no code for complement {inner.code}: kept {cand.code}")
+                code = cand.code
+            sources = own.sources if own is not None and own.sources else inner.sources
+            if cand.frame in ADDRESSEE_FRAMES:
+                addressee = own.targets if own is not None else []
+                if addressee:
+                    targets = addressee
+                else:
+                    doers = [a for a in inner.sources if all(a.code != s.code for s in sources)]
+                    targets = doers or inner.targets
+            else:
+                targets = inner.targets
+                if not targets and own is not None and own.targets:
+                    targets = own.targets
+            # symmetric complements stay symmetric under an intention ("agreed to meet")
+            rev = code if inner.reverse_code and cand.frame == "intent" else None
+            if trace:
+                trace.add(anchor, f"frame {cand.frame} ('{anchor.text}') + complement {inner.code} ('{inner.anchor.text}') → {code}")
+            out.append(Fact(anchor=anchor, code=code, sources=sources, targets=targets, reverse_code=rev,
+                            rule=f"{cand.rule} ⊕ {inner.rule}", date_anchors=[anchor] + inner.date_anchors,
+                            future=inner.future))
+        return [f for f in out if f.sources]
+
+    def _simple_fact(self, cand: Candidate, actors: SentenceActors, trace: Trace | None,
+                     allow_empty_source: bool = False) -> Fact | None:
+        anchor = cand.anchor
+        src_tok = cand.slot("source")
+        tgt_tok = cand.slot("target")
+        subject = _subject(anchor) if not cand.noun else None
+        if cand.noun:
+            src_tok = src_tok or _noun_source(anchor, actors)
+        if src_tok is None:
+            src_tok = subject
+            subject_used = True
+        else:
+            subject_used = False
+        sources = actors.actors_at(src_tok)
+        if not sources and src_tok is not None:
+            poss = [c for c in src_tok.children if c.dep_ == "poss"]
+            if poss:
+                sources = actors.actors_at(poss[0])
+        if cand.pattern.source_item is not None and cand.pattern.target_item is None and not subject_used:
+            targets = actors.actors_at(subject)
+        elif tgt_tok is not None:
+            targets = actors.actors_at(tgt_tok)
+        else:
+            targets = self._default_targets(cand, actors, exclude={src_tok.i} if src_tok is not None else set())
+        targets = [t for t in targets if all(t.code != s.code for s in sources)]
+        if not sources and not allow_empty_source:
+            if trace:
+                who = f"'{src_tok.text}'" if src_tok is not None else "no subject"
+                trace.add(anchor, f"'{anchor.text}' matched {cand.rule} but has no source actor ({who})")
+            return None
+        if trace:
+            trace.add(anchor, f"'{anchor.text}' matched {cand.rule} → {cand.code}")
+        return Fact(anchor=anchor, code=cand.code, sources=sources, targets=targets,
+                    reverse_code=cand.pattern.reverse_code if cand.light_object is None else cand.light_object.pattern.reverse_code or cand.pattern.reverse_code,
+                    rule=cand.rule, date_anchors=[anchor], say="say" in cand.pattern.flags)
+
+    def _default_targets(self, cand: Candidate, actors: SentenceActors, exclude: set[int]) -> list[Actor]:
+        anchor = cand.anchor
+        hosts = [anchor]
+        if cand.light_object is not None:
+            hosts.insert(0, cand.light_object.anchor)
+        if not cand.noun:
+            for o in _objects(anchor, noun=False):
+                if o.i not in exclude:
+                    found = actors.actors_at(o)
+                    if found:
+                        return found
+        preps = NOUN_TARGET_PREPS if cand.noun or cand.light_object is not None else TARGET_PREPS
+        objs = [o for h in hosts for o in _objects(h, noun=False)]
+        for h in hosts + objs:
+            for c in h.children:
+                if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+                    for p in _pobjs(c):
+                        if p.i not in exclude:
+                            found = actors.actors_at(p)
+                            if found:
+                                return found
+        for o in objs:
+            for c in o.children:
+                if c.dep_ == "poss":
+                    found = actors.actors_at(c)
+                    if found:
+                        return found
+        return []
+
+
+def _noun_source(noun: Token, actors: SentenceActors) -> Token | None:
+    """The doer of an event noun: its possessor, a "by" phrase, an actor modifier ("U.S.
+    pressure"), or an actor in an "of" phrase ("withdrawal of U.S. troops")."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    for c in noun.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in NOUN_SOURCE_PREPS:
+            for p in _pobjs(c):
+                return p
+    for c in noun.lefts:
+        if c.dep_ in ("compound", "amod", "nmod") and actors.actors_at(c):
+            return c
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in _pobjs(c):
+                if actors.actors_at(p):
+                    return p
+    return None
+
+
+def _depth(t: Token) -> int:
+    d = 0
+    while t.head is not t and d < 50:
+        t = t.head
+        d += 1
+    return d
+
+
+def _subject(v: Token, _hops: int = 0) -> Token | None:
+    """The logical subject of a verb: its nsubj, the agent of a passive, the controller of
+    an infinitive, the subject shared by a coordinated verb, the noun a relative clause or
+    participle modifies."""
+    if _hops > 6:
+        return None
+    for c in v.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                return v.head
+            return c
+    if _is_passive(v):
+        for c in v.children:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p
+        if _hops > 0:  # climbing into a passive matrix: its surface subject
+            for c in v.children:
+                if c.dep_ == "nsubjpass":
+                    return c
+        return None
+    head = v.head
+    if head is v:
+        return None
+    if v.dep_ == "xcomp":
+        if _lemma(head) in OBJECT_CONTROL:
+            for c in head.children:
+                if c.dep_ in ("dobj", "dative"):
+                    return c
+            for c in head.children:  # "called on Iraq to"
+                if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+                    for p in _pobjs(c):
+                        return p
+        return _subject(head, _hops + 1)
+    if v.dep_ == "conj":
+        return _subject(head, _hops + 1)
+    if v.dep_ in ("advcl", "pcomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADP", "ADJ"):
+        if v.dep_ == "ccomp":
+            return None
+        return _subject(head, _hops + 1)
+    if v.dep_ == "pobj" or head.pos_ == "ADP":
+        return _subject(head.head, _hops + 1) if head.head is not head else None
+    if v.dep_ in ("relcl", "acl"):
+        return head
+    return None
+
+
+def _modality(v: Token) -> str | None:
+    """negated | hypothetical | conditional | obligation | future | would | None."""
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark")]
+    for c in v.children:
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
+            return "negated"
+    for c in v.children:
+        if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+            return "conditional"
+    # inside an if-clause higher up ("if Iraq attacks and invades ...")
+    if v.dep_ == "conj" and v.head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in v.head.children):
+        return "conditional"
+    words = {c.lower_ for c in auxes if c.dep_ == "aux"}
+    if words & HYPOTHETICAL_MODALS:
+        return "hypothetical"
+    if words & OBLIGATION_MODALS:
+        return "obligation"
+    if words & FUTURE_MODALS:
+        return "future"
+    if words & WOULD:
+        return "would"
+    # "is going to", "is to support"
+    if v.dep_ == "xcomp" and _lemma(v.head) == "go" and any(c.lemma_ == "be" for c in v.head.children):
+        return "future"
+    if v.dep_ == "xcomp" and _lemma(v.head) == "be":
+        return "future"
+    return None
+
+
+def _reporting_head(v: Token, cands: dict[int, Candidate]) -> Token | None:
+    t = v
+    for _ in range(3):
+        if t.dep_ in ("ccomp", "parataxis") or (t.head is not t and t.head.i in cands):
+            h = t.head
+            if h.i in cands and cands[h.i].frame == "say":
+                return h
+            t = h
+        else:
+            break
+    return None
+
+
+def _complement_tokens(cand: Candidate) -> list[Token]:
+    """Where a frame verb's complement event can be: infinitive/clausal complements of the
+    verb (or of the adjective it matched: "ready to"), the objects of its prepositions
+    ("called for withdrawal"), its direct object ("demanded the release")."""
+    anchor = cand.anchor
+    out: list[Token] = []
+    hosts = [anchor] + [tok for i, tok in cand.matched.items() if cand.pattern.items[i].kind == "word"]
+    for h in hosts:
+        for c in h.children:
+            if c.dep_ in ("xcomp", "ccomp", "advcl") and not (c.dep_ == "advcl" and _marked_conditional(c)):
+                out.append(c)
+                out.extend(x for x in c.children if x.dep_ == "conj")
+    # a clause attached as the parataxis head ("X attacked Y, Z said")
+    if cand.frame == "say":
+        if anchor.dep_ in ("parataxis", "ccomp") or (anchor.dep_ == "ROOT"):
+            for c in anchor.children:
+                if c.dep_ == "parataxis":
+                    out.append(c)
+        if anchor.dep_ == "parataxis":
+            out.append(anchor.head)
+        for c in anchor.children:  # "said on Monday that ...": ccomp; "according to"
+            if c.dep_ == "conj" and c.pos_ == "VERB" and cand.frame == "say":
+                pass
+    for i, tok in cand.matched.items():
+        item = cand.pattern.items[i]
+        if item.kind == "prep":
+            out.extend(p for p in _pobjs(tok))
+    for c in anchor.children:
+        if c.dep_ in ("dobj", "nsubjpass") and c not in out:
+            out.append(c)
+            out.extend(x for x in c.children if x.dep_ == "conj")
+        if c.dep_ == "prep" and c.lower_ in ("for", "to", "on", "of"):
+            out.extend(_pobjs(c))
+    for t in list(out):
+        # "agreed to continue exchange of visits": the event noun under the complement verb
+        if t.pos_ in ("VERB", "AUX") and t.dep_ == "xcomp":
+            for c in t.children:
+                if c.dep_ == "dobj":
+                    out.append(c)
+    return out
+
+
+def _marked_conditional(v: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in v.children)

@@ -1,0 +1,260 @@
+"""The coder: articles in, events out. The Python API behind the `dyad` command.
+
+    from dyad import Coder
+    coder = Coder()
+    for result in coder.code_articles(articles):
+        for event in result.events:
+            print(event.to_dict())
+
+`Coder` owns the loaded resources (spaCy pipeline, dictionaries, patterns, ontology); each
+call passes its records explicitly, so several coders can live in one process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+from dyad import when
+from dyad.actors import (
+    ActorDictionary,
+    ActorMatcher,
+    AgentDictionary,
+    ArticleContext,
+    SentenceActors,
+    decode_code,
+    load_actor_dictionaries,
+    load_agent_dictionary,
+)
+from dyad.events import EventCoder, Fact, Trace
+from dyad.nlp import load_pipeline, model_name, paragraphs
+from dyad.ontology import Ontology, default_ontology
+from dyad.patterns import PatternSet, load_patterns
+from dyad.records import Actor, Article, Event
+
+DATA = Path(__file__).parent / "data"
+MAX_EVENTS_PER_SENTENCE = 6
+
+
+@dataclass
+class CoderConfig:
+    """Settings of a coder. Dictionary paths of a kind replace the built-in ones of that kind."""
+
+    model: str | None = None
+    actor_dictionaries: list[Path] = field(default_factory=list)
+    agent_dictionaries: list[Path] = field(default_factory=list)
+    pattern_dirs: list[Path] = field(default_factory=list)
+    batch_size: int = 256
+
+
+@dataclass
+class SentenceRecord:
+    index: int
+    text: str
+
+
+@dataclass
+class ArticleResult:
+    article: Article
+    sentences: list[SentenceRecord]
+    events: list[Event]
+
+
+class Coder:
+    """Loads the resources once; codes articles, texts and single sentences."""
+
+    def __init__(self, config: CoderConfig | None = None, nlp=None):
+        self.config = config or CoderConfig()
+        self.model = model_name(self.config.model)
+        self.nlp = nlp if nlp is not None else load_pipeline(self.model)
+        self.ontology: Ontology = default_ontology()
+        self.actor_dict: ActorDictionary = load_actor_dictionaries(self.config.actor_dictionaries or None)
+        self.agent_dict: AgentDictionary = load_agent_dictionary(self.config.agent_dictionaries or None)
+        pattern_dir = self.config.pattern_dirs[0] if self.config.pattern_dirs else DATA / "patterns"
+        self.patterns: PatternSet = load_patterns(pattern_dir, self.ontology)
+        self.matcher = ActorMatcher(self.nlp, self.actor_dict, self.agent_dict)
+        self.events = EventCoder(self.patterns, self.ontology)
+
+    @property
+    def problems(self) -> list[str]:
+        """Malformed dictionary lines that were skipped."""
+        return self.actor_dict.problems + self.agent_dict.problems + self.patterns.problems
+
+    # -- articles ------------------------------------------------------------------------
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
+        """Parse articles in batches (nlp.pipe) and code them, in input order."""
+        pending: dict[int, Article] = {}
+
+        def chunks() -> Iterator[tuple[str, int]]:
+            for n, article in enumerate(articles):
+                pending[n] = article
+                paras = list(paragraphs(article.text))
+                if not paras:
+                    yield "", n
+                for p in paras:
+                    yield p, n
+
+        docs = self.nlp.pipe(chunks(), as_tuples=True, batch_size=self.config.batch_size)
+        for n, group in itertools.groupby(docs, key=lambda pair: pair[1]):
+            article = pending.pop(n)
+            yield self.code_parsed(article, [doc for doc, _ in group])
+
+    def code_parsed(self, article: Article, docs: Sequence[Doc]) -> ArticleResult:
+        """Code an article whose paragraphs are already parsed."""
+        context = ArticleContext(published=article.published, dateline_country=self._dateline_country(article))
+        sentences: list[SentenceRecord] = []
+        events: list[Event] = []
+        index = 0
+        for doc in docs:
+            if not doc.text.strip():
+                continue
+            mentions = self.matcher.find(doc)
+            for sent in doc.sents:
+                text = sent.text.strip()
+                if not text:
+                    continue
+                sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
+                actors = SentenceActors(sent, sent_mentions, self.matcher, context)
+                facts = self.events.code_sentence(sent, actors)
+                events.extend(self._events(article, index, sent, facts, actors))
+                context.remember(actors.all_actors())
+                sentences.append(SentenceRecord(index=index, text=text))
+                index += 1
+        return ArticleResult(article=article, sentences=sentences, events=events)
+
+    def _dateline_country(self, article: Article) -> str | None:
+        if not article.dateline:
+            return None
+        entry = self.actor_dict.lookup(article.dateline, article.published)
+        if entry is not None and entry.kind in ("name", "capital"):
+            return decode_code(entry.code)[0]
+        return None
+
+    # -- facts → event records -----------------------------------------------------------
+
+    def _events(self, article: Article, index: int, sent: Span, facts: list[Fact], actors: SentenceActors) -> list[Event]:
+        out: list[Event] = []
+        attribution = attribution_of(sent, actors)
+        text = sent.text.strip()
+        for fact in facts:
+            exprs: list[str] = []
+            for anchor in fact.date_anchors:
+                exprs.extend(when.date_expressions(sent, head=anchor))
+            resolved = when.event_date(exprs, article.published, future=fact.future)
+            for source, target, code in expand(fact):
+                out.append(self._record(article, index, text, source, target, code, fact.rule, resolved, attribution))
+                if len(out) >= MAX_EVENTS_PER_SENTENCE:
+                    return out
+        return out
+
+    def _record(self, article: Article, index: int, text: str, source: Actor, target: Actor | None, code: str,
+                rule: str, resolved: when.EventDate | None, attribution: str | None) -> Event:
+        info = self.ontology.get(code)
+        event_id = hashlib.sha1(
+            "\x1f".join([article.id, str(index), text, code, source.code, target.code if target else ""]).encode()
+        ).hexdigest()[:20]
+        published = article.published.isoformat() if article.published else None
+        if resolved is not None:
+            day, precision, date_text = resolved.date.isoformat(), resolved.precision, resolved.text
+        else:
+            day, precision, date_text = published or "", "day", None
+        return Event(
+            event_id=event_id,
+            article_id=article.id,
+            sentence_index=index,
+            sentence=text,
+            date=day,
+            date_precision=precision,
+            date_text=date_text,
+            published=published,
+            source=source,
+            target=target,
+            cameo=code,
+            root=code[:2],
+            quad_class=info.quad_class,
+            goldstein=info.goldstein,
+            plover_type=info.plover_type,
+            plover_mode=info.plover_mode,
+            rule=rule,
+            attribution=attribution,
+        )
+
+    # -- convenience ---------------------------------------------------------------------
+
+    def code_text(self, text: str, published: date | None = None, article_id: str = "text") -> list[Event]:
+        """Code one article given as plain text (no ingest cleaning)."""
+        article = Article(id=article_id, text=text, published=published)
+        return next(self.code_articles([article])).events
+
+
+def expand(fact: Fact) -> list[tuple[Actor, Actor | None, str]]:
+    """Directed (source, target, code) triples of a fact: one per member of a compound
+    actor; symmetric facts also in reverse; a compound subject of a symmetric fact with
+    no target gives the pairs between its members."""
+    out: list[tuple[Actor, Actor | None, str]] = []
+    seen: set[tuple[str, str, str]] = set()
+
+    def add(s: Actor, t: Actor | None, code: str) -> None:
+        if t is not None and s.code == t.code:
+            return
+        key = (s.code, t.code if t else "", code)
+        if key not in seen:
+            seen.add(key)
+            out.append((s, t, code))
+
+    if fact.targets:
+        for s in fact.sources:
+            for t in fact.targets:
+                add(s, t, fact.code)
+                if fact.reverse_code:
+                    add(t, s, fact.reverse_code)
+    elif fact.reverse_code and len(fact.sources) >= 2:
+        for s, t in itertools.permutations(fact.sources, 2):
+            add(s, t, fact.code)
+    else:
+        for s in fact.sources:
+            add(s, None, fact.code)
+    return out
+
+
+ATTRIBUTION_VERBS = frozenset({"report", "say", "quote", "cite", "announce", "tell", "carry"})
+
+
+def attribution_of(sent: Span, actors: SentenceActors) -> str | None:
+    """The reporting source named in the sentence: "IRNA reported", "according to state
+    media", "the Xinhua news agency said"."""
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < sent.end and sent.doc[t.i + 1].lower_ == "to":
+            for p in sent.doc[t.i + 1].children:
+                if p.dep_ == "pobj":
+                    return _media_name(p, actors) or " ".join(w.text for w in actors.np_tokens(p) if w.dep_ != "det")
+        if t.lemma_ in ATTRIBUTION_VERBS and t.pos_ == "VERB":
+            for c in t.children:
+                if c.dep_ == "nsubj":
+                    name = _media_name(c, actors)
+                    if name:
+                        return name
+    return None
+
+
+def _media_name(token, actors: SentenceActors) -> str | None:
+    for a in actors.actors_at(token):
+        if "MED" in a.sectors:
+            # the organisation's own name when the dictionary knows it ("IRNA")
+            for t in actors.np_tokens(token):
+                e = actors.entry_at(t.i)
+                if e is not None and e.kind == "org":
+                    return e.phrase
+            return a.name
+    words = [w for w in actors.np_tokens(token) if w.dep_ != "det"]
+    if any(w.lower_ in ("agency", "media", "television", "radio", "newspaper", "tv") for w in words):
+        names = [w.text for w in words if w.pos_ == "PROPN"]
+        return " ".join(names) if names else " ".join(w.text for w in words)
+    return None
