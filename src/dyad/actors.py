@@ -324,12 +324,15 @@ class ArticleContext:
     dateline_country: str | None = None
     names: dict[str, Actor] = field(default_factory=dict)  # "najjar" → IRNGOV actor
     recent: list[Actor] = field(default_factory=list)  # actors in order of mention
+    subjects: list[Actor] = field(default_factory=list)  # actors that were grammatical subjects
     groups: list[tuple[Actor, ...]] = field(default_factory=list)  # compound actors ("Iran and Iraq")
 
-    def remember(self, actors: Sequence[Actor]) -> None:
+    def remember(self, actors: Sequence[Actor], subjects: Sequence[Actor] = ()) -> None:
         for a in actors:
             self.recent.append(a)
         del self.recent[:-20]
+        self.subjects.extend(subjects)
+        del self.subjects[:-10]
         distinct = _distinct(actors)
         if len(distinct) >= 2:
             self.groups.append(tuple(distinct))
@@ -548,9 +551,11 @@ class SentenceActors:
                 a = self.actor(t)
                 if a is not None and _compatible(kind, a):
                     return a
-        for a in reversed(self.context.recent):
-            if _compatible(kind, a):
-                return a
+        # an earlier sentence: its subjects first ("Najjar said ... He added"), then any actor
+        for pool in (self.context.subjects, self.context.recent):
+            for a in reversed(pool):
+                if _compatible(kind, a):
+                    return a
         return None
 
     # -- coordination and reference ------------------------------------------------------
@@ -623,6 +628,16 @@ class SentenceActors:
         out = []
         for t in self.sent:
             if t.pos_ in ("PROPN", "NOUN") and t.dep_ not in ("compound", "amod", "poss"):
+                a = self.actor(t)
+                if a is not None:
+                    out.append(a)
+        return out
+
+    def subject_actors(self) -> list[Actor]:
+        """Actors that are grammatical subjects in the sentence, in order."""
+        out = []
+        for t in self.sent:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN"):
                 a = self.actor(t)
                 if a is not None:
                     out.append(a)

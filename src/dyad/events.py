@@ -36,6 +36,7 @@ MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss", "nummod"})
 TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "from", "upon")
 NOUN_TARGET_PREPS = ("on", "against", "to", "with", "for", "toward", "towards", "into", "upon", "between", "among", "from", "of")
 NOUN_SOURCE_PREPS = ("by",)
+PURPOSE_PREPS = frozenset({"for", "on"})
 HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "can"})
 FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo"})
 WOULD = frozenset({"would", "'d"})
@@ -267,6 +268,11 @@ class EventCoder:
             c.light_object = obj
             c.code = obj.code
             del nouns[obj.anchor.i]
+        # a noun matched as an item of another pattern ("exchange of visits") is not an event of its own
+        items = {tok.i for c in list(out.values()) + list(nouns.values())
+                 for part in (c, c.light_object) if part is not None for tok in part.matched.values()}
+        for i in [i for i in nouns if i in items]:
+            del nouns[i]
         out.update(nouns)
         return out
 
@@ -528,6 +534,10 @@ def _noun_source(noun: Token, actors: SentenceActors) -> Token | None:
             for p in _pobjs(c):
                 if actors.actors_at(p):
                     return p
+    # purpose phrases: "arrived in Tehran for talks", "accompanying X for a visit to Iran"
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in PURPOSE_PREPS and head.head.pos_ in ("VERB", "AUX"):
+        return _subject(head.head)
     return None
 
 

