@@ -307,6 +307,23 @@ def test_news_sentences_resembling_boilerplate_are_kept(line):
     assert line in clean.body.split("\n\n")
 
 
+def test_boilerplate_sentences_are_cut_from_a_news_line():
+    line = (
+        "TUNIS (Harbour Wire) -- Officials met on Monday to discuss coast guard patrols. "
+        "Free! Sign up here to receive our Weekly Roundup e-Newsletter!"
+    )
+    clean = clean_article_text(line, detect_headline=False)
+    assert clean.body == "Officials met on Monday to discuss coast guard patrols."
+    assert clean.dateline == "Tunis"
+    assert clean.removed == ["Free! Sign up here to receive our Weekly Roundup e-Newsletter!"]
+
+
+def test_web_page_date_note_is_removed():
+    clean = clean_article_text("This story is from March 10, 2002\n\nOfficials met.", detect_headline=False)
+    assert clean.removed == ["This story is from March 10, 2002"]
+    assert clean.body == "Officials met."
+
+
 def test_long_line_mentioning_copyright_is_kept():
     line = "All rights reserved, the court said, " + "and the appeal continues " * 12 + "today."
     clean = clean_article_text(f"The ports reopened.\n\n{line}", detect_headline=False)
@@ -347,6 +364,46 @@ def test_datelines(opening, place, agency):
     assert clean.body == "Officials met on Monday.\n\nThey agreed."
 
 
+@pytest.mark.parametrize(
+    ("opening", "place", "agency", "byline"),
+    [
+        ("By Nora Quint LIMA, Peru (Reuters) - ", "Lima", "Reuters", "By Nora Quint"),
+        ("By NORA QUINT WASHINGTON (AP) -- ", "Washington", "AP", "By NORA QUINT"),
+        ("By JOHN Q. DOE BRUSSELS, Belgium (AP) -- ", "Brussels", "AP", "By JOHN Q. DOE"),
+    ],
+)
+def test_dateline_after_inline_byline(opening, place, agency, byline):
+    clean = clean_article_text(opening + "Officials met on Monday.", detect_headline=False)
+    assert (clean.dateline, clean.dateline_source) == (place, agency)
+    assert clean.removed == [byline]
+    assert clean.body == "Officials met on Monday."
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "agency"),
+    [
+        ("AFP - ", None, "AFP"),
+        ("Reuters - ", None, "Reuters"),
+        ("HONG KONG (Harbour Wire)--", "Hong Kong", "Harbour Wire"),
+        ("NEW YORK/SAN FRANCISCO (Reuters) - ", "New York", "Reuters"),
+        ("TEHRAN: ", "Tehran", None),
+    ],
+)
+def test_more_dateline_forms(opening, place, agency):
+    clean = clean_article_text(opening + "Officials met on Monday.", detect_headline=False)
+    assert (clean.dateline, clean.dateline_source) == (place, agency)
+    assert clean.body == "Officials met on Monday."
+
+
+def test_lower_case_dateline_in_lower_cased_text():
+    clean = clean_article_text("new delhi: the cabinet met on monday.", detect_headline=False)
+    assert clean.dateline == "New Delhi"
+    assert clean.body == "the cabinet met on monday."
+    # in ordinary text a lower-case "word:" start is not a dateline
+    clean = clean_article_text("the minister: we will not retreat.", detect_headline=False)
+    assert clean.dateline is None
+
+
 def test_agency_only_dateline():
     clean = clean_article_text("(Reuters) - Officials met on Monday.", detect_headline=False)
     assert clean.dateline is None
@@ -382,6 +439,11 @@ def test_dateline_only_at_start_of_first_body_paragraph():
         "On Monday - a holiday - officials met.",
         "(Updated) - Officials met on Monday.",
         "Officials in LONDON — and Paris — met.",
+        "Nadia Vos, Malta's World Cup- winning captain, will miss the final.",
+        "BASEBALL Atlanta (NL): Recalled pitcher Sam Reed from the minors.",
+        "SL: Harbour Tech said it would ship the new drive in May.",
+        "By Tuesday LONDON (AP) -- was quiet.",
+        "By the way - officials met.",
     ],
 )
 def test_ordinary_sentence_starts_are_not_datelines(opening):
@@ -868,6 +930,12 @@ def test_stdin_plain_text_stream_and_invalid_bytes():
         Rejection("<stdin>", 2, "not valid UTF-8: byte 0x92 at column 13; pass --encoding if the file is not UTF-8")
     ]
     assert read("-", stdin=io.BytesIO(b"")) == [Rejection("<stdin>", None, "empty article")]
+
+
+def test_stdin_text_stream_that_cannot_decode():
+    stream = io.TextIOWrapper(io.BytesIO(b'{"text": "Officials met."}\n{"text": "Caf\xe9"}\n'), encoding="utf-8")
+    records = read("-", stdin=stream)
+    assert records and all(isinstance(r, Rejection) and r.origin == "<stdin>" for r in records)
 
 
 def test_stdin_defaults_to_sys_stdin_buffer(monkeypatch):

@@ -586,6 +586,24 @@ class SentenceActors:
                 out.append(single)
         return out
 
+    def owners_at(self, token: Token | None) -> list[Actor]:
+        """Actors of the noun phrase, or else of its owner: "its border posts" → the
+        referent of "its", "Iraqi positions" → IRQ, "Iran's principles" → IRN."""
+        found = self.actors_at(token)
+        if found or token is None:
+            return found
+        for c in token.children:
+            if c.dep_ == "poss":
+                found = self.actors_at(c)
+                if found:
+                    return found
+        for c in token.lefts:
+            if c.dep_ in ("amod", "compound", "nmod"):
+                e = self.entry_at(c.i)
+                if e is not None and e.kind in ("name", "adj") and self._agent_at.get(c.i) is None:
+                    return [self._country_actor(e, (), c.text)]
+        return []
+
     def _pair_reference(self, token: Token) -> tuple[Actor, ...] | None:
         if token.lemma_.lower() not in PAIR_NOUNS:
             return None

@@ -463,17 +463,16 @@ class EventCoder:
             subject_used = True
         else:
             subject_used = False
-        sources = actors.actors_at(src_tok)
-        if not sources and src_tok is not None:
-            poss = [c for c in src_tok.children if c.dep_ == "poss"]
-            if poss:
-                sources = actors.actors_at(poss[0])
+        sources = actors.owners_at(src_tok)
         if cand.pattern.source_item is not None and cand.pattern.target_item is None and not subject_used:
             targets = actors.actors_at(subject)
         elif tgt_tok is not None:
-            targets = actors.actors_at(tgt_tok)
+            targets = actors.owners_at(tgt_tok)
         else:
             targets = self._default_targets(cand, actors, exclude={src_tok.i} if src_tok is not None else set())
+        if not sources and cand.noun and cand.pattern.reverse_code and len(targets) >= 2:
+            # "talks between Iran and Iraq": the pair is both sides of a symmetric event
+            sources, targets = targets, []
         targets = [t for t in targets if all(t.code != s.code for s in sources)]
         if not sources and not allow_empty_source:
             if trace:
@@ -494,7 +493,7 @@ class EventCoder:
         if not cand.noun:
             for o in _objects(anchor, noun=False):
                 if o.i not in exclude:
-                    found = actors.actors_at(o)
+                    found = actors.owners_at(o)
                     if found:
                         return found
         preps = NOUN_TARGET_PREPS if cand.noun or cand.light_object is not None else TARGET_PREPS

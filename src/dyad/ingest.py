@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, BinaryIO, TextIO
+from typing import Any, BinaryIO, NamedTuple, TextIO
 
 from dyad.records import Article, Rejection
 
@@ -115,12 +115,14 @@ def _agency(name: str) -> str | None:
 # ---------------------------------------------------------------------------------------
 _NEWLINES = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 _CLOSERS = "\"'”’»)]"
+_SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))\s+")
 _SENTENCE_END = (".", "!", "?", "…")
 
 # Lines longer than these are never boilerplate / bylines (keeps the checks cheap and
 # stops a long news paragraph that merely mentions "copyright" from being dropped).
 _MAX_STRONG_BOILERPLATE = 250
 _MAX_SHORT_APPEAL = 90
+_MAX_INLINE_BOILERPLATE = 5000
 _MAX_BYLINE = 120
 _MAX_HEADLINE_WORDS = 20
 _DATELINE_HEAD = 200
@@ -160,6 +162,7 @@ _LINE_START_BOILERPLATE = re.compile(
             r"|telegram|reddit|pinterest)\s*$)",
             r"(?i:(?:e-?mail|print)\s+(?:this|to\s+a\s+friend)\b)",
             r"(?i:(?:download|get)\s+(?:our|the)\s+(?:free\s+)?app\b)",
+            r"(?i:this\s+(?:story|article)\s+(?:is|was)\s+(?:from|published\s+on)\s+\w+\.?\s+\d)",
         )
     )
 )
@@ -170,7 +173,7 @@ _ANYWHERE_BOILERPLATE = re.compile(
             r"\bDONATE\b",
             r"(?i:\bdonate\s+(?:now|here|today|online)\b)",
             r"(?i:\bsubscribe\s+(?:now|today|here)\b)",
-            r"(?i:\bsubscribe\s+to\s+(?:our|the|my)\s+(?:[\w-]+\s+){0,2}"
+            r"(?i:\bsubscribe\s+to\s+our\s+(?:[\w-]+\s+){0,2}"
             r"(?:newsletters?|channel|podcast|feed|updates|mailing\s+list|alerts)\b)",
             r"(?i:\b(?:sign\s+up|subscribe|register)\b.{0,60}\bnewsletters?\b)",
             r"(?i:\bnewsletters?\b.{0,60}\b(?:sign\s+up|subscribe|inbox)\b)",
@@ -246,9 +249,10 @@ _MONTH = (
 )
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE = rf"(?i:{_MONTH}\.?\s+{_DAY}(?:,?\s+\d{{4}})?|{_DAY}\s+{_MONTH}\.?(?:,?\s+\d{{4}})?)"
-_PLACE_WORD = r"[^\W\d_][\w'’.\-]*"
+_PLACE_WORD = r"[^\W\d_][\w'’.\-/]*"  # "/" joins places: "NEW YORK/SAN FRANCISCO"
 _PLACE = rf"{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,3}}"
-_SEPARATOR = r"(?P<sep>(?:--|[-:])(?=\s|$)|[—–―])"
+# A lone hyphen must have space before it ("Cup- winning" is not a dateline); dashes need none.
+_SEPARATOR = r"(?P<sep>(?<=[\s)])-(?=\s|$)|--|[—–―]|:(?=\s|$))"
 _DATELINE = re.compile(
     rf"(?P<place>{_PLACE})"
     rf"(?P<region>(?:[ \t]*,[ \t]*{_PLACE}){{0,2}})"
@@ -257,6 +261,9 @@ _DATELINE = re.compile(
     rf"(?P<space>[ \t]*){_SEPARATOR}[ \t]*"
 )
 _AGENCY_ONLY_DATELINE = re.compile(rf"\((?P<agency>[^()\n]{{1,40}})\)[ \t]*{_SEPARATOR}[ \t]*")
+_INLINE_BYLINE = re.compile(r"(?i:by)[ \t]+")
+_WORD = re.compile(r"\S+")
+_INITIAL = re.compile(r"[A-Z]\.")
 _PLACE_PARTICLES = frozenset(
     {
         "de", "da", "das", "do", "dos", "del", "della", "di", "du", "des", "la", "le", "les",
@@ -276,13 +283,16 @@ _NOT_PLACE_START = _CALENDAR_WORDS | frozenset(
         "queen", "prince", "sheikh", "pope", "officials", "police", "meanwhile", "however",
         "also", "earlier", "later", "today", "yesterday", "tomorrow", "tonight", "this",
         "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "there", "here",
-        "what", "who", "why", "how", "where", "q", "question", "answer",
+        "what", "who", "why", "how", "where", "q", "question", "answer", "sec", "by",
     }
 )  # fmt: skip
 _CAPS_FUNCTION_WORDS = frozenset(
     {"and", "or", "says", "said", "say", "to", "in", "on", "at", "for", "with", "is", "are",
      "was", "were", "will", "not", "no", "a", "an", "as", "by", "from"}
 )  # fmt: skip
+_LOWER_TEXT_NOT_PLACE = _CAPS_FUNCTION_WORDS | frozenset(
+    {"the", "said", "says", "told", "added", "officials", "police", "sources", "he", "she"}
+)
 _NOT_AGENCY_PARENTHESES = frozenset(
     {"updated", "update", "corrected", "correction", "refile", "refiled", "file", "photos",
      "video", "live", "wrapup", "factbox", "analysis", "recasts", "adds", "changes"}
@@ -351,11 +361,11 @@ def clean_article_text(
             removed.append(line)
             byline_source = byline_source or agency
             kept.append(None)
-        elif _is_boilerplate(line):
-            removed.append(line)
-            kept.append(None)
         else:
-            kept.append(line)
+            text, junk = _strip_boilerplate(line)
+            if junk:
+                removed.append(junk)
+            kept.append(text)
 
     paragraphs = _group_paragraphs(kept)
     title: str | None = None
@@ -370,9 +380,12 @@ def clean_article_text(
     if texts:
         found = _parse_dateline(texts[0])
         if found is not None:
-            dateline, dateline_source, rest = found
-            if rest:
-                texts[0] = rest
+            dateline, dateline_source = found.place, found.agency
+            if found.byline:
+                removed.append(found.byline)
+                byline_source = byline_source or _parse_byline(found.byline)[1]
+            if found.rest:
+                texts[0] = found.rest
             else:
                 texts.pop(0)
     return CleanText(
@@ -422,15 +435,48 @@ def _bare_word(word: str) -> str:
     return word.strip(_WORD_STRIP).casefold()
 
 
-def _is_boilerplate(line: str) -> bool:
-    """True for appeal, sharing, copyright, credit and navigation lines."""
-    if len(line) <= _MAX_STRONG_BOILERPLATE:
-        if _LINE_START_BOILERPLATE.match(line):
-            return True
+def _boilerplate_kind(line: str) -> str | None:
+    """'line' when the line starts as boilerplate, 'inline' when it contains a strong
+    boilerplate phrase ("DONATE HERE", "all rights reserved"), else None."""
+    if len(line) <= _MAX_STRONG_BOILERPLATE and _LINE_START_BOILERPLATE.match(line):
+        return "line"
+    if len(line) <= _MAX_SHORT_APPEAL and _is_short_appeal(line):
+        return "line"
+    if len(line) <= _MAX_INLINE_BOILERPLATE:
         folded = line.casefold()
         if any(k in folded for k in _ANYWHERE_KEYWORDS) and _ANYWHERE_BOILERPLATE.search(line):
-            return True
-    return len(line) <= _MAX_SHORT_APPEAL and _is_short_appeal(line)
+            return "inline"
+    return None
+
+
+def _strip_boilerplate(line: str) -> tuple[str | None, str | None]:
+    """Split a line into (text kept or None, text removed or None).
+
+    A line that starts as boilerplate goes whole. A line that only contains a boilerplate
+    phrase loses the sentences with it (and short fragments such as "Free!" next to them);
+    the rest is kept when it is real prose (six words or more, not all capitals), as in
+    "... investment banking. Free! Sign up here to receive our newsletter!".
+    """
+    kind = _boilerplate_kind(line)
+    if kind is None:
+        return line, None
+    if kind == "line":
+        return None, line
+    sentences = _SENTENCE_BREAK.split(line)
+    flags = [
+        len(sentence) <= _MAX_STRONG_BOILERPLATE and _boilerplate_kind(sentence) is not None
+        for sentence in sentences
+    ]
+    if not any(flags):  # the phrase sits in a long sentence: news, not boilerplate
+        return line, None
+    for i, sentence in enumerate(sentences):
+        near = (i > 0 and flags[i - 1]) or (i + 1 < len(flags) and flags[i + 1])
+        if near and len(sentence.split()) <= 2:
+            flags[i] = True
+    kept = " ".join(s for s, flag in zip(sentences, flags) if not flag)
+    if len(kept.split()) < 6 or not any(c.islower() for c in kept):
+        return None, line
+    return kept, " ".join(s for s, flag in zip(sentences, flags) if flag)
 
 
 def _is_short_appeal(line: str) -> bool:
@@ -513,48 +559,114 @@ def _is_name_piece(piece: str, *, first: bool) -> bool:
     return capitalised > 0
 
 
-def _parse_dateline(paragraph: str) -> tuple[str | None, str | None, str] | None:
-    """Find a dateline at the start of ``paragraph``.
+class _Dateline(NamedTuple):
+    place: str | None
+    agency: str | None
+    rest: str  # the paragraph after the dateline
+    byline: str | None = None  # "By Jude Webber" written before the place
 
-    Returns (place or None, agency or None, rest of the paragraph), or None when the
-    paragraph does not start with a dateline.
+
+def _parse_dateline(paragraph: str) -> _Dateline | None:
+    """Find a dateline at the start of ``paragraph``, or return None.
+
+    Recognised: ``PLACE[, REGION][, DATE] [(AGENCY)] SEPARATOR`` with an all-caps place
+    ("BAGHDAD (Reuters) -", "LONDON —"), a title-case place with some context
+    ("Kabul, Afghanistan —", "Tehran :"), an agency alone ("(Reuters) -", "AFP -"), a
+    lower-case "place:" in all-lower-case text, and any of these after an inline byline
+    ("By Jude Webber LIMA, Peru (Reuters) -").
     """
     head = paragraph[:_DATELINE_HEAD]
-    only_agency = _AGENCY_ONLY_DATELINE.match(head)
+    found = _dateline_at(head, 0)
+    if found is None:
+        found = _dateline_after_byline(head)
+    if found is None:
+        return None
+    place, agency, end, byline = found
+    return _Dateline(place, agency, paragraph[end:].strip(), byline)
+
+
+def _dateline_at(head: str, pos: int) -> tuple[str | None, str | None, int, None] | None:
+    only_agency = _AGENCY_ONLY_DATELINE.match(head, pos)
     if only_agency is not None:
         agency = _agency(only_agency.group("agency"))
-        if agency is None:
-            return None
-        return None, agency, paragraph[only_agency.end() :].strip()
-    match = _DATELINE.match(head)
+        return None if agency is None else (None, agency, only_agency.end(), None)
+    match = _DATELINE.match(head, pos)
     if match is None:
         return None
-    place = _dateline_place(match)
+    place_text = match.group("place")
+    if not (match.group("region") or match.group("date") or match.group("agency")):
+        agency = _agency(place_text)
+        if agency is not None:  # "AFP - ..."
+            return None, agency, match.end(), None
+    place = _dateline_place(match, lower_text=not any(c.isupper() for c in head))
     if place is None:
         return None
     parenthesised = match.group("agency")
     agency = _dateline_agency(parenthesised) if parenthesised else None
-    return place, agency, paragraph[match.end() :].strip()
+    return place, agency, match.end(), None
 
 
-def _dateline_place(match: re.Match[str]) -> str | None:
+def _dateline_after_byline(head: str) -> tuple[str | None, str | None, int, str] | None:
+    """'By Jude Webber LIMA, Peru (Reuters) -', 'By LAURAN NEERGAARD WASHINGTON (AP) --'."""
+    by = _INLINE_BYLINE.match(head)
+    if by is None:
+        return None
+    words = list(_WORD.finditer(head, by.end()))[:6]
+    if not words:
+        return None
+    mixed = [w for w in words if not _is_caps_word(w.group())]
+    if words[0].group()[0].isupper() and mixed and mixed[0] is words[0]:
+        # "Jude Webber LIMA": the name is the run of words before the first all-caps word
+        size = next((i for i, w in enumerate(words) if _is_caps_word(w.group())), 0)
+    else:  # all capitals: a first and last name, plus any initials ("JOHN Q. PUBLIC")
+        size = 2 + sum(1 for w in words[1:3] if _INITIAL.fullmatch(w.group()))
+    if not 0 < size < len(words):
+        return None
+    name = head[words[0].start() : words[size - 1].end()]
+    if not _is_name_piece(name, first=True):
+        return None
+    found = _dateline_at(head, words[size].start())
+    if found is None or found[0] is None or not _is_caps_word(head[words[size].start() :].split()[0]):
+        return None
+    place, agency, end, _ = found
+    return place, agency, end, head[: words[size - 1].end()]
+
+
+def _is_caps_word(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _dateline_place(match: re.Match[str], *, lower_text: bool) -> str | None:
     """Validate the place of a dateline match and return it in title case."""
-    words = match.group("place").split()
-    if _bare_word(words[0]) in _NOT_PLACE_START or _agency(match.group("place")) is not None:
+    words = match.group("place").split("/")[0].split()  # "NEW YORK/SAN FRANCISCO" -> first
+    if not words or _bare_word(words[0]) in _NOT_PLACE_START:
         return None
     region = match.group("region").replace(",", " ").split()
+    if any(w.endswith(("'s", "’s")) for w in words + region):
+        return None
     if not all(w[0].isupper() or w.casefold() in _PLACE_PARTICLES for w in region):
         return None
+    has_context = bool(region or match.group("date") or match.group("agency"))
+    spaced_colon = match.group("sep") == ":" and bool(match.group("space"))
     if all(w.upper() == w for w in words):  # "BAGHDAD", "NEW YORK"
         if len(words[0]) < 2 or any(_bare_word(w) in _CAPS_FUNCTION_WORDS for w in words):
+            return None
+        if match.group("sep") == ":" and not (has_context or spaced_colon) and len(words[0]) < 3:
+            return None  # "SL: ..." is a label, not a place
+        return _title_case_place(words)
+    if lower_text and all(w.lower() == w for w in words):  # "lucknow: ..." in lower-cased text
+        if match.group("sep") != ":" or region or len(words) > 3:
+            return None
+        if any(_bare_word(w) in _LOWER_TEXT_NOT_PLACE for w in words):
             return None
         return _title_case_place(words)
     # Title case: "Tehran", "Kabul", "Rio de Janeiro"
     for i, word in enumerate(words):
+        if _is_caps_word(word) and len(word) > 2:  # "BASEBALL Atlanta"
+            return None
         if not (word[0].isupper() or (i > 0 and word.casefold() in _PLACE_PARTICLES)):
             return None
-    has_context = bool(region or match.group("date") or match.group("agency"))
-    spaced_colon = match.group("sep") == ":" and bool(match.group("space"))
     if not (has_context or spaced_colon):
         return None
     return " ".join(words)
@@ -637,7 +749,8 @@ def _read_all(
 ) -> Iterator[Article | Rejection]:
     for item in inputs:
         if item == "-":
-            yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, options)
+            stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", sys.stdin)
+            yield from _read_stdin(stream, options)
         elif os.path.isdir(item):
             yield from _walk_folder(item, options, set())
         else:
@@ -826,8 +939,10 @@ def _numbered_lines(
         for number, line in enumerate(lines, 1):
             last = number
             yield number, line
-    except (OSError, EOFError, zlib.error) as exc:
-        if not compressed:
+    except (OSError, EOFError, zlib.error, UnicodeDecodeError) as exc:
+        if isinstance(exc, UnicodeDecodeError):  # a text stream that decodes as it reads
+            reason = f"cannot decode the input after line {last}: {exc}"
+        elif not compressed:
             reason = f"read error after line {last}: {exc}"
         elif last == 0 and isinstance(exc, gzip.BadGzipFile):
             reason = f"not a gzip file: {exc}"
@@ -961,8 +1076,8 @@ def _read_stdin(stream: TextIO | BinaryIO, options: _Options) -> Iterator[Articl
             first = _first_char(line)
             if first:
                 break
-    except OSError as exc:
-        yield Rejection(STDIN_ORIGIN, None, f"cannot read: {_os_error(exc)}")
+    except (OSError, UnicodeDecodeError) as exc:
+        yield Rejection(STDIN_ORIGIN, None, f"cannot read: {exc}")
         return
     if first in (b"{", "{"):
         numbered = _numbered_lines(itertools.chain(head, lines), STDIN_ORIGIN)
@@ -970,8 +1085,8 @@ def _read_stdin(stream: TextIO | BinaryIO, options: _Options) -> Iterator[Articl
         return
     try:
         rest = list(lines)
-    except OSError as exc:
-        yield Rejection(STDIN_ORIGIN, None, f"cannot read: {_os_error(exc)}")
+    except (OSError, UnicodeDecodeError) as exc:
+        yield Rejection(STDIN_ORIGIN, None, f"cannot read: {exc}")
         return
     chunks = head + rest
     if chunks and isinstance(chunks[0], bytes):

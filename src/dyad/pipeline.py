@@ -235,11 +235,16 @@ def attribution_of(sent: Span, actors: SentenceActors) -> str | None:
                 if p.dep_ == "pobj":
                     return _media_name(p, actors) or " ".join(w.text for w in actors.np_tokens(p) if w.dep_ != "det")
         if t.lemma_ in ATTRIBUTION_VERBS and t.pos_ == "VERB":
-            for c in t.children:
-                if c.dep_ == "nsubj":
-                    name = _media_name(c, actors)
-                    if name:
-                        return name
+            subjects = [c for c in t.children if c.dep_ == "nsubj"]
+            if not subjects:
+                # "…, the official IRNA news agency reported." parsed without a subject:
+                # the nearest noun before the verb
+                subjects = [w for w in reversed(list(sent.doc[max(sent.start, t.i - 4): t.i]))
+                            if w.pos_ in ("NOUN", "PROPN")][:1]
+            for c in subjects + [a for c in subjects for a in c.children if a.dep_ == "appos"]:
+                name = _media_name(c, actors)
+                if name:
+                    return name
     return None
 
 
