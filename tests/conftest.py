@@ -73,6 +73,22 @@ def small_dicts(tmp_path_factory) -> tuple[Path, Path]:
     return actors, agents
 
 
+SMALL_VERBS = """\
+190 attack +
+195 bomb +
+042 visit + ; rev=043
+111 criticize|criticise +
+010 say ; say
+"""
+
+
+@pytest.fixture(scope="session")
+def small_patterns(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("patterns") / "verbs.txt"
+    path.write_text(SMALL_VERBS, encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="session")
 def small_coder(nlp, small_dicts):
     """A coder with the small test dictionaries and the built-in patterns."""

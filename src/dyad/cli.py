@@ -117,6 +117,10 @@ def code(inputs: Sequence[str], output: str | None, pub_date: str | None, store_
         summary.rejected += 1
         err.print(f"[red]rejected[/red] {r}", markup=True, soft_wrap=True)
 
+    try:
+        items = ingest.read_inputs(inputs, default_date=published, encoding=encoding)
+    except LookupError:
+        raise click.UsageError(f"unknown encoding {encoding!r}") from None
     coder = Coder(config) if workers == 1 else None
     if coder is not None:
         for problem in coder.problems:
@@ -129,7 +133,6 @@ def code(inputs: Sequence[str], output: str | None, pub_date: str | None, store_
     task = progress.add_task("coding", total=None)
     try:
         with progress:
-            items = ingest.read_inputs(inputs, default_date=published, encoding=encoding)
             batches = _batches(items, BATCH, reject)
             for batch, results, unchanged in _code_batches(batches, coder, pool, store, workers):
                 summary.articles += len(batch)
@@ -280,6 +283,37 @@ def explain(sentence: str, pub_date: str | None, model: str | None, dictionaries
                       f"  date {e.date}  rule {e.rule}")
         if not s.events:
             out.print("  (none)")
+
+
+# -- dyad eval -----------------------------------------------------------------------------
+
+@main.command(name="eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["plover", "pentaclass"]), help="Gold format (detected when omitted).")
+@click.option("--report", type=click.Path(dir_okay=False), help="Write the full results (with every error) as JSON.")
+@click.option("--errors", default=0, show_default=True, help="List this many errors per set.")
+@click.option("--model", help="spaCy model package.")
+@click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(exists=True))
+def eval_cmd(gold: Sequence[str], fmt: str | None, report: str | None, errors: int, model: str | None,
+             dictionaries: Sequence[str]) -> None:
+    """Code gold sentences and score the coder against them."""
+    from dyad.evaluation.run import evaluate, markdown
+
+    try:
+        config = config_with_dictionaries(CoderConfig(model=model), [Path(d) for d in dictionaries])
+    except DictionaryKindError as exc:
+        raise click.UsageError(str(exc)) from None
+    coder = Coder(config)
+    results = []
+    for path in gold:
+        try:
+            result = evaluate(coder, Path(path), fmt)
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from None
+        results.append(result)
+        click.echo(markdown(result, errors))
+    if report:
+        Path(report).write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
 if __name__ == "__main__":

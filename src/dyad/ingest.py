@@ -10,8 +10,9 @@ Entry points:
   removes bylines and web-page boilerplate (donation appeals, share buttons, copyright lines,
   wire credits).
 
-Every pattern here runs on one line (or on the first 200 characters of the first paragraph),
-never on the whole text, so a multi-megabyte article costs time linear in its size.
+Every pattern here runs on one line of bounded length (or on the first 200 characters of
+the first paragraph), never on the whole text, so a multi-megabyte article costs time linear
+in its size.
 """
 
 from __future__ import annotations
@@ -166,25 +167,28 @@ _LINE_START_BOILERPLATE = re.compile(
         )
     )
 )
-_ANYWHERE_KEYWORDS = ("donate", "subscribe", "newsletter", "reserved", "follow", "facebook", "click", "©")
-_ANYWHERE_BOILERPLATE = re.compile(
-    "|".join(
+# (keyword, pattern) pairs searched in the lower-cased line, each only when its keyword
+# occurs: a pattern that starts with a literal is searched fast, an alternation is not.
+_ANYWHERE_BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (keyword, re.compile(pattern))
+    for keyword, pattern in (
+        ("donate", r"donate\s+(?:now|here|today|online)\b"),
+        ("subscribe", r"subscribe\s+(?:now|today|here)\b"),
         (
-            r"\bDONATE\b",
-            r"(?i:\bdonate\s+(?:now|here|today|online)\b)",
-            r"(?i:\bsubscribe\s+(?:now|today|here)\b)",
-            r"(?i:\bsubscribe\s+to\s+our\s+(?:[\w-]+\s+){0,2}"
-            r"(?:newsletters?|channel|podcast|feed|updates|mailing\s+list|alerts)\b)",
-            r"(?i:\b(?:sign\s+up|subscribe|register)\b.{0,60}\bnewsletters?\b)",
-            r"(?i:\bnewsletters?\b.{0,60}\b(?:sign\s+up|subscribe|inbox)\b)",
-            r"(?i:\ball\s+rights\s+reserved\b)",
-            r"(?i:\bfollow\s+us\s+(?:on|at)\s)",
-            r"(?i:\blike\s+us\s+on\s+facebook\b)",
-            r"(?i:\bclick\s+here\b)",
-            r"©\s*\d{4}",
-        )
+            "subscribe",
+            r"subscribe\s+to\s+our\s+(?:[\w-]+\s+){0,2}"
+            r"(?:newsletters?|channel|podcast|feed|updates|mailing\s+list|alerts)\b",
+        ),
+        ("newsletter", r"\b(?:sign\s+up|subscribe|register)\b.{0,60}\bnewsletters?\b"),
+        ("newsletter", r"newsletters?\b.{0,60}\b(?:sign\s+up|subscribe|inbox)\b"),
+        ("reserved", r"all\s+rights\s+reserved\b"),
+        ("follow", r"follow\s+us\s+(?:on|at)\s"),
+        ("facebook", r"like\s+us\s+on\s+facebook\b"),
+        ("click", r"click\s+here\b"),
+        ("©", r"©\s*\d{4}"),
     )
 )
+_SHOUTED_DONATE = re.compile(r"\bDONATE\b")
 
 # A short line without sentence punctuation that starts with one of these verbs and
 # otherwise consists of appeal words (plus, for some verbs, the site's name) is an appeal.
@@ -443,9 +447,12 @@ def _boilerplate_kind(line: str) -> str | None:
     if len(line) <= _MAX_SHORT_APPEAL and _is_short_appeal(line):
         return "line"
     if len(line) <= _MAX_INLINE_BOILERPLATE:
-        folded = line.casefold()
-        if any(k in folded for k in _ANYWHERE_KEYWORDS) and _ANYWHERE_BOILERPLATE.search(line):
+        if "DONATE" in line and _SHOUTED_DONATE.search(line):
             return "inline"
+        lowered = line.lower()
+        for keyword, pattern in _ANYWHERE_BOILERPLATE:
+            if keyword in lowered and pattern.search(lowered):
+                return "inline"
     return None
 
 

@@ -1,0 +1,1 @@
+"""Evaluation: gold-set readers, scoring and reports (`dyad eval`)."""

@@ -1,0 +1,116 @@
+"""Scores of coded events against gold items. Definitions: docs/evaluation.md."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from dyad.evaluation.readers import GoldActor, GoldItem
+from dyad.ontology import Ontology
+from dyad.records import Actor, Event
+
+INTERNATIONAL = ("IGO", "NGO", "IMG", "MNC")
+
+
+def actor_key(actor: Actor | None) -> str | None:
+    """What actors are compared on: the country, or the international prefix (IGO, NGO…)."""
+    if actor is None:
+        return None
+    return actor.country or actor.code[:3]
+
+
+def actor_matches(gold: Sequence[GoldActor], pred: Actor | None) -> bool:
+    """True when the predicted actor is one of the gold actors (or both are absent)."""
+    if not gold:
+        return pred is None
+    key = actor_key(pred)
+    return key is not None and any(g.code == key for g in gold)
+
+
+def plover_sentence_correct(item: GoldItem, events: Sequence[Event]) -> bool:
+    """Some event has the gold PLOVER type, a gold source and a gold target (no target when
+    the gold has none)."""
+    return any(
+        e.plover_type == item.plover_type and actor_matches(item.sources, e.source) and actor_matches(item.targets, e.target)
+        for e in events
+    )
+
+
+def score_plover(items: Sequence[GoldItem], predictions: dict[str, list[Event]]) -> dict:
+    per_type: dict[str, Counter] = defaultdict(Counter)
+    confusion: dict[str, Counter] = defaultdict(Counter)
+    totals = Counter()
+    errors = []
+    for item in items:
+        events = predictions.get(item.id, [])
+        ok = plover_sentence_correct(item, events)
+        type_ok = any(e.plover_type == item.plover_type for e in events)
+        totals["sentences"] += 1
+        totals["correct"] += ok
+        totals["type_correct"] += type_ok
+        totals["covered"] += bool(events)
+        per_type[item.plover_type]["n"] += 1
+        per_type[item.plover_type]["correct"] += ok
+        per_type[item.plover_type]["type_correct"] += type_ok
+        first = next((e.plover_type for e in events if e.plover_type), None)
+        confusion[item.plover_type][first or "(none)"] += 1
+        if not ok:
+            errors.append({
+                "id": item.id, "text": item.text, "gold": {
+                    "type": item.plover_type, "sources": [g.code for g in item.sources], "targets": [g.code for g in item.targets]},
+                "predicted": [_brief(e) for e in events],
+            })
+    n = totals["sentences"] or 1
+    return {
+        "sentences": totals["sentences"],
+        "accuracy": totals["correct"] / n,
+        "type_accuracy": totals["type_correct"] / n,
+        "coverage": totals["covered"] / n,
+        "per_type": {t: {"n": c["n"], "accuracy": c["correct"] / c["n"], "type_accuracy": c["type_correct"] / c["n"]}
+                     for t, c in sorted(per_type.items())},
+        "confusion": {t: dict(c) for t, c in sorted(confusion.items())},
+        "errors": errors,
+    }
+
+
+def sentence_pentaclass(events: Sequence[Event], ontology: Ontology) -> int | None:
+    """The 5-class label of a sentence: the class of its first (most salient) event."""
+    for e in events:
+        return ontology.pentaclass(e.cameo)
+    return None
+
+
+def score_pentaclass(items: Sequence[GoldItem], predictions: dict[str, list[Event]], ontology: Ontology) -> dict:
+    totals = Counter()
+    confusion: dict[int, Counter] = defaultdict(Counter)
+    errors = []
+    for item in items:
+        events = predictions.get(item.id, [])
+        pred = sentence_pentaclass(events, ontology)
+        ok = pred == item.pentaclass
+        totals["sentences"] += 1
+        totals["correct"] += ok
+        totals["covered"] += pred is not None
+        confusion[item.pentaclass]["none" if pred is None else str(pred)] += 1
+        if not ok:
+            errors.append({"id": item.id, "text": item.text, "gold": item.pentaclass, "predicted": pred,
+                           "events": [_brief(e) for e in events]})
+    n = totals["sentences"] or 1
+    per_class = {}
+    for label in sorted(confusion):
+        row = confusion[label]
+        total = sum(row.values())
+        per_class[str(label)] = {"n": total, "accuracy": row.get(str(label), 0) / total if total else 0.0}
+    return {
+        "sentences": totals["sentences"],
+        "accuracy": totals["correct"] / n,
+        "coverage": totals["covered"] / n,
+        "per_class": per_class,
+        "confusion": {str(k): dict(v) for k, v in sorted(confusion.items())},
+        "errors": errors,
+    }
+
+
+def _brief(e: Event) -> dict:
+    return {"source": e.source.code if e.source else None, "target": e.target.code if e.target else None,
+            "cameo": e.cameo, "plover": e.plover_type, "rule": e.rule}
