@@ -46,6 +46,14 @@ PRONOUNS = {
     "it": "thing", "its": "thing", "they": "group", "them": "group", "their": "group",
     "we": "group", "our": "group", "i": "person", "my": "person",
 }
+# agent nouns that name a body, not a person ("the army said ... it")
+COLLECTIVE_NOUNS = frozenset(
+    """army military police government ministry parliament cabinet administration regime court council
+    committee agency force forces navy guard authority authorities opposition party group movement union media
+    press company firm bank office department embassy delegation junta legislature assembly senate congress
+    coalition alliance organization organisation mission team service command troops militia country state
+    nation side""".split()
+)
 PAIR_NOUNS = frozenset({"side", "country", "nation", "government", "leader", "minister", "state", "neighbor",
                         "neighbour", "party", "president", "delegation", "army", "force"})
 PAIR_DETS = frozenset({"two", "both"})
@@ -250,9 +258,10 @@ def _is_abbreviation(phrase: str) -> bool:
 class ActorMatcher:
     """Finds actor and agent phrases in Docs (PhraseMatcher; built once per vocabulary)."""
 
-    def __init__(self, nlp, actors: ActorDictionary, agents: AgentDictionary):
+    def __init__(self, nlp, actors: ActorDictionary, agents: AgentDictionary, gazetteer=None):
         self.actors = actors
         self.agents = agents
+        self.gazetteer = gazetteer  # dyad.where.Gazetteer: countries of places named in the text
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._capitalised: set[str] = set()
@@ -322,21 +331,31 @@ class ArticleContext:
 
     published: date | None = None
     dateline_country: str | None = None
+    dateline_place: object | None = None  # dyad.where.Place of the dateline
     names: dict[str, Actor] = field(default_factory=dict)  # "najjar" → IRNGOV actor
     recent: list[Actor] = field(default_factory=list)  # actors in order of mention
     subjects: list[Actor] = field(default_factory=list)  # actors that were grammatical subjects
+    persons: list[Actor] = field(default_factory=list)  # subjects that are persons ("he", "she")
     groups: list[tuple[Actor, ...]] = field(default_factory=list)  # compound actors ("Iran and Iraq")
 
-    def remember(self, actors: Sequence[Actor], subjects: Sequence[Actor] = ()) -> None:
+    def remember(self, actors: Sequence[Actor], subjects: Sequence[tuple[Actor, bool]] = (),
+                 groups: Sequence[Sequence[Actor]] = ()) -> None:
+        """Record a sentence's actors, its subjects (with whether each is a person) and its
+        coordinated actors ("Iran and Iraq")."""
         for a in actors:
             self.recent.append(a)
         del self.recent[:-20]
-        self.subjects.extend(subjects)
+        for actor, person in subjects:
+            self.subjects.append(actor)
+            if person:
+                self.persons.append(actor)
         del self.subjects[:-10]
-        distinct = _distinct(actors)
-        if len(distinct) >= 2:
-            self.groups.append(tuple(distinct))
-            del self.groups[:-5]
+        del self.persons[:-10]
+        for group in groups:
+            distinct = _distinct(group)
+            if len(distinct) >= 2:
+                self.groups.append(tuple(distinct))
+        del self.groups[:-5]
 
     def last_pair(self) -> tuple[Actor, ...] | None:
         if self.groups:
@@ -428,7 +447,9 @@ class SentenceActors:
                     entity = e
                 elif e.kind in ("name", "adj", "capital") and country_entry is None:
                     country_entry = e
-            if agent is None:
+            # a role word before a name ("Defense Minister Najjar") names the person's role;
+            # before an ordinary noun ("military bases", "police station") it does not
+            if agent is None and head.pos_ == "PROPN":
                 a = self.agent_at(t.i)
                 if a is not None and t.i > head.i - 6:
                     agent = a
@@ -502,17 +523,33 @@ class SentenceActors:
                             e = self.entry_at(t.i)
                             if e is not None and e.kind in ("name", "adj", "capital"):
                                 return e
+                        country = self._place_country(pobj)
+                        if country:
+                            return ActorEntry(code=country, kind="name", phrase=pobj.text)
+        return None
+
+    def _place_country(self, token: Token) -> str | None:
+        """The country of a place name (a country, capital or city) at `token`."""
+        e = self.entry_at(token.i)
+        if e is not None and e.kind in ("name", "capital"):
+            return decode_code(e.code)[0]
+        if token.pos_ == "PROPN" and self.matcher.gazetteer is not None:
+            from dyad.where import place_name
+
+            place = self.matcher.gazetteer.best(place_name(token), [self.context.dateline_country])
+            if place is not None:
+                return place.country
         return None
 
     def _context_country(self, head: Token) -> str | None:
-        """Country for an agent with none in its phrase: a country-named place in the clause
-        ("police in Cairo"), else the article's dateline country."""
+        """Country for an agent with none in its phrase: a place in the clause ("police
+        fired tear gas in Cairo"), else the article's dateline country."""
         verb = head.head
         for t in verb.subtree if verb is not head else ():
-            if t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "near") and t.head.head is verb:
-                e = self.entry_at(t.i)
-                if e is not None and e.kind in ("name", "capital"):
-                    return decode_code(e.code)[0]
+            if t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "near", "outside") and t.head.head is verb:
+                country = self._place_country(t)
+                if country:
+                    return country
         return self.context.dateline_country
 
     def _known_name(self, head: Token, tokens: list[Token]) -> Actor | None:
@@ -549,10 +586,11 @@ class SentenceActors:
         for t in reversed(list(self.sent[: head.i - self.sent.start])):
             if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"):
                 a = self.actor(t)
-                if a is not None and _compatible(kind, a):
+                if a is not None and _compatible(kind, a) and (kind != "person" or self.is_person(t)):
                     return a
         # an earlier sentence: its subjects first ("Najjar said ... He added"), then any actor
-        for pool in (self.context.subjects, self.context.recent):
+        pools = (self.context.persons,) if kind == "person" else (self.context.subjects, self.context.recent)
+        for pool in pools:
             for a in reversed(pool):
                 if _compatible(kind, a):
                     return a
@@ -651,14 +689,32 @@ class SentenceActors:
                     out.append(a)
         return out
 
-    def subject_actors(self) -> list[Actor]:
-        """Actors that are grammatical subjects in the sentence, in order."""
+    def coordinated(self) -> list[list[Actor]]:
+        """Coordinated actors of the sentence: "Iran and Iraq" → [IRN, IRQ]."""
+        out = []
+        for t in self.sent:
+            if t.pos_ in ("PROPN", "NOUN") and t.dep_ != "conj" and any(c.dep_ == "conj" for c in t.children):
+                found = [a for a in (self.actor(x) for x in [t] + _conjuncts(t)) if a is not None]
+                if len(_distinct(found)) >= 2:
+                    out.append(_distinct(found))
+        return out
+
+    def is_person(self, t: Token) -> bool:
+        """Whether the noun phrase at `t` names a person (for "he"/"she")."""
+        if t.pos_ == "PROPN":
+            e = self.entry_at(t.i)
+            return e is None or e.kind == "person"
+        return t.tag_ == "NN" and t.lemma_.lower() not in COLLECTIVE_NOUNS and self.agent_at(t.i) is not None
+
+    def subject_actors(self) -> list[tuple[Actor, bool]]:
+        """Actors that are grammatical subjects in the sentence, in order, with whether each
+        is a person."""
         out = []
         for t in self.sent:
             if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN"):
                 a = self.actor(t)
                 if a is not None:
-                    out.append(a)
+                    out.append((a, self.is_person(t)))
         return out
 
 

@@ -341,7 +341,11 @@ class EventCoder:
                  actors: SentenceActors, trace: Trace | None, inner: bool = False) -> list[Fact]:
         consumed.add(cand.anchor.i)
         anchor = cand.anchor
-        mood = _modality(anchor)
+        if cand.noun and not inner and "bound" in cand.pattern.flags:
+            if trace:
+                trace.add(anchor, f"event noun '{anchor.text}' ({cand.pattern.origin}) codes only under a verb that makes it an event")
+            return []
+        mood = _modality(_governing_verb(anchor) if cand.noun else anchor)
         if mood == "negated":
             if trace:
                 trace.add(anchor, f"'{anchor.text}' matched {cand.rule} but is negated: not coded")
@@ -538,6 +542,18 @@ def _noun_source(noun: Token, actors: SentenceActors) -> Token | None:
     if noun.dep_ == "pobj" and head.lower_ in PURPOSE_PREPS and head.head.pos_ in ("VERB", "AUX"):
         return _subject(head.head)
     return None
+
+
+def _governing_verb(t: Token) -> Token:
+    """The nearest verb above a noun (whose mood the nominal event shares)."""
+    cur = t
+    for _ in range(8):
+        if cur.head is cur:
+            return t
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return t
 
 
 def _depth(t: Token) -> int:

@@ -63,6 +63,6 @@ def explain(coder: Coder, text: str, published: date | None = None) -> list[Sent
                 else:
                     tried = ", ".join(p.text for p in coder.patterns.verbs[lemma][:4])
                     notes.append(f"'{t.text}': patterns of '{lemma}' ({tried}…) did not match its dependents")
-        context.remember(actors.all_actors(), actors.subject_actors())
+        context.remember(actors.all_actors(), actors.subject_actors(), actors.coordinated())
         out.append(SentenceExplanation(text=sent.text, tokens=tokens, actors=found, notes=notes, events=events))
     return out

@@ -209,6 +209,10 @@ def parse_pattern(line: str, origin: str, ontology: Ontology | None = None, orde
             frame = flag[6:]
             if frame not in FRAMES:
                 raise PatternError(f"unknown frame {frame!r} (one of {', '.join(sorted(FRAMES))})")
+        elif flag == "bound":
+            if not noun:
+                raise PatternError("'bound' is a flag of event nouns")
+            flags.add("bound")
         elif flag == "say":
             flags.add("say")
             frame = frame or "say"

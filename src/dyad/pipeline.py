@@ -36,7 +36,8 @@ from dyad.events import EventCoder, Fact, Trace
 from dyad.nlp import load_pipeline, model_name, paragraphs
 from dyad.ontology import Ontology, default_ontology
 from dyad.patterns import PatternSet, load_patterns
-from dyad.records import Actor, Article, Event
+from dyad.records import Actor, Article, Event, Location
+from dyad.where import Gazetteer, clause_places
 
 DATA = Path(__file__).parent / "data"
 MAX_EVENTS_PER_SENTENCE = 6
@@ -77,7 +78,8 @@ class Coder:
         self.actor_dict: ActorDictionary = load_actor_dictionaries(self.config.actor_dictionaries or None)
         self.agent_dict: AgentDictionary = load_agent_dictionary(self.config.agent_dictionaries or None)
         self.patterns: PatternSet = load_patterns(DATA / "patterns", self.ontology, self.config.pattern_files or None)
-        self.matcher = ActorMatcher(self.nlp, self.actor_dict, self.agent_dict)
+        self.gazetteer = Gazetteer()
+        self.matcher = ActorMatcher(self.nlp, self.actor_dict, self.agent_dict, self.gazetteer)
         self.events = EventCoder(self.patterns, self.ontology)
 
     @property
@@ -107,7 +109,9 @@ class Coder:
 
     def code_parsed(self, article: Article, docs: Sequence[Doc]) -> ArticleResult:
         """Code an article whose paragraphs are already parsed."""
-        context = ArticleContext(published=article.published, dateline_country=self._dateline_country(article))
+        dateline = self.gazetteer.best(article.dateline) if article.dateline else None
+        context = ArticleContext(published=article.published, dateline_country=self._dateline_country(article, dateline),
+                                 dateline_place=dateline)
         sentences: list[SentenceRecord] = []
         events: list[Event] = []
         index = 0
@@ -123,23 +127,24 @@ class Coder:
                 actors = SentenceActors(sent, sent_mentions, self.matcher, context)
                 facts = self.events.code_sentence(sent, actors)
                 events.extend(self._events(article, index, sent, facts, actors))
-                context.remember(actors.all_actors(), actors.subject_actors())
+                context.remember(actors.all_actors(), actors.subject_actors(), actors.coordinated())
                 sentences.append(SentenceRecord(index=index, text=text))
                 index += 1
         return ArticleResult(article=article, sentences=sentences, events=events)
 
-    def _dateline_country(self, article: Article) -> str | None:
+    def _dateline_country(self, article: Article, place) -> str | None:
         if not article.dateline:
             return None
         entry = self.actor_dict.lookup(article.dateline, article.published)
         if entry is not None and entry.kind in ("name", "capital"):
             return decode_code(entry.code)[0]
-        return None
+        return place.country if place is not None else None
 
     # -- facts → event records -----------------------------------------------------------
 
     def _events(self, article: Article, index: int, sent: Span, facts: list[Fact], actors: SentenceActors) -> list[Event]:
         out: list[Event] = []
+        context = actors.context
         attribution = attribution_of(sent, actors)
         text = sent.text.strip()
         for fact in facts:
@@ -147,14 +152,30 @@ class Coder:
             for anchor in fact.date_anchors:
                 exprs.extend(when.date_expressions(sent, head=anchor))
             resolved = when.event_date(exprs, article.published, future=fact.future)
+            location = self._location(fact, context)
             for source, target, code in expand(fact):
-                out.append(self._record(article, index, text, source, target, code, fact.rule, resolved, attribution))
+                out.append(self._record(article, index, text, source, target, code, fact.rule, resolved, attribution,
+                                        location))
                 if len(out) >= MAX_EVENTS_PER_SENTENCE:
                     return out
         return out
 
+    def _location(self, fact: Fact, context: ArticleContext) -> Location | None:
+        """A place named in the event's clause, else the dateline city when the event is
+        local to it (one of its actors is of the dateline's country)."""
+        countries = [a.country for a in fact.sources + fact.targets if a.country]
+        prefer = countries + [context.dateline_country] if context.dateline_country else countries
+        for anchor in fact.date_anchors:
+            places = clause_places(anchor, self.gazetteer, prefer)
+            if places:
+                return places[0][1].location()
+        if context.dateline_place is not None and context.dateline_place.country in countries:
+            return context.dateline_place.location()
+        return None
+
     def _record(self, article: Article, index: int, text: str, source: Actor, target: Actor | None, code: str,
-                rule: str, resolved: when.EventDate | None, attribution: str | None) -> Event:
+                rule: str, resolved: when.EventDate | None, attribution: str | None,
+                location: Location | None = None) -> Event:
         info = self.ontology.get(code)
         event_id = hashlib.sha1(
             "\x1f".join([article.id, str(index), text, code, source.code, target.code if target else ""]).encode()
@@ -183,6 +204,7 @@ class Coder:
             plover_mode=info.plover_mode,
             rule=rule,
             attribution=attribution,
+            location=location,
         )
 
     # -- convenience ---------------------------------------------------------------------
