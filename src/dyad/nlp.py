@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
@@ -71,3 +71,104 @@ def paragraphs(text: str) -> Iterator[str]:
             para = para[cut:]
         if para.strip():
             yield para.strip()
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z.'\-]*")
+_STOP = frozenset("a an the of and or in on at to for by with from as is are was were be it its this that".split())
+
+
+def _common_words(nlp: Language) -> frozenset[str]:
+    """Ordinary English words known to the model's lemmatizer (base forms and exceptions)."""
+    words: set[str] = set(_STOP) | set(nlp.Defaults.stop_words)
+    try:
+        lookups = nlp.get_pipe("lemmatizer").lookups
+    except KeyError:
+        return frozenset(words)
+    # verbs, adjectives, adverbs (WordNet's noun list holds place and organisation names)
+    for name in ("lemma_index", "lemma_exc"):
+        if lookups.has_table(name):
+            table = lookups.get_table(name)
+            for pos in ("verb", "adj", "adv"):
+                value = table.get(pos)
+                if value:
+                    words.update(value)
+    return frozenset(w.lower() for w in words if isinstance(w, str))
+
+
+def _is_common(word: str, common: frozenset[str]) -> bool:
+    if word in common:
+        return True
+    for suffix in ("s", "es", "ed", "ing", "ly", "er", "est"):
+        if word.endswith(suffix) and word[: -len(suffix)] in common:
+            return True
+    return word.endswith("ies") and word[:-3] + "y" in common
+_SENT_START = re.compile(r"(^|[a-z0-9)][.!?][\"'”’)]*\s+)([a-z])")
+_CALENDAR = ("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July "
+             "August September October November December Jan. Feb. Aug. Sept. Oct. Nov. Dec.").split()
+
+
+class Truecaser:
+    """Restores the case of all-capital (or all-lower) text before parsing.
+
+    Wire services long sent leads in capitals ("IRAQ SAID SATURDAY IT WOULD INSIST ..."),
+    which the parser reads badly. Caseless paragraphs are lowercased, then the words known
+    as proper names (from the actor dictionaries and the gazetteer) get their usual case
+    back and sentences start with a capital. Only the case changes, so character offsets
+    into the original text stay valid.
+    """
+
+    def __init__(self, cased_words: dict[str, str]):
+        self.cased = cased_words
+
+    @classmethod
+    def from_phrases(cls, always: Iterable[str], unless_common: Iterable[str], nlp: Language,
+                     common_words: Iterable[str] = ()) -> Truecaser:
+        """Words of `always` (country names and adjectives) are always restored; words of
+        `unless_common` (people, organisations, cities) only when they are not ordinary
+        English words ("Said", "Rights", "Western" stay lower case): verbs, adjectives and
+        adverbs the model knows, stop words, weekdays and months, and `common_words`."""
+        common = _common_words(nlp) | {w.lower() for w in common_words}
+        cased: dict[str, str] = {}
+
+        def add(word: str) -> None:
+            key = word.lower()
+            # keep the form seen first; an all-capital acronym (NATO) wins over Title case
+            if key not in cased or (word.isupper() and not cased[key].isupper() and len(word) <= 5):
+                cased[key] = word
+
+        for word in _CALENDAR:
+            add(word)
+        for phrase in always:
+            for word in phrase.split():
+                if word[:1].isupper() and len(word) > 1 and word.lower() not in _STOP:
+                    add(word)
+        for phrase in unless_common:
+            for word in phrase.split():
+                if word[:1].isupper() and len(word) > 1 and not _is_common(word.lower(), common):
+                    add(word)
+        return cls(cased)
+
+    @staticmethod
+    def caseless(text: str) -> bool:
+        letters = [c for c in text[:3000] if c.isalpha()]
+        if len(letters) < 20:
+            return False
+        upper = sum(1 for c in letters if c.isupper())
+        return upper > 0.9 * len(letters) or upper == 0
+
+    def __call__(self, text: str) -> str:
+        if not self.caseless(text):
+            return text
+        lowered = text.lower()
+
+        def fix(m: re.Match[str]) -> str:
+            word = m.group(0)
+            cased = self.cased.get(word)
+            if cased is None and word.endswith("."):
+                cased = self.cased.get(word[:-1])
+                cased = cased + "." if cased is not None else None
+            return cased if cased is not None and len(cased) == len(word) else word
+
+        out = _WORD.sub(fix, lowered)
+        out = _SENT_START.sub(lambda m: m.group(1) + m.group(2).upper(), out)
+        return out

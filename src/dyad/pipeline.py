@@ -33,7 +33,7 @@ from dyad.actors import (
     load_agent_dictionary,
 )
 from dyad.events import EventCoder, Fact, Trace
-from dyad.nlp import load_pipeline, model_name, paragraphs
+from dyad.nlp import Truecaser, load_pipeline, model_name, paragraphs
 from dyad.ontology import Ontology, default_ontology
 from dyad.patterns import PatternSet, load_patterns
 from dyad.records import Actor, Article, Event, Location
@@ -81,6 +81,17 @@ class Coder:
         self.gazetteer = Gazetteer()
         self.matcher = ActorMatcher(self.nlp, self.actor_dict, self.agent_dict, self.gazetteer)
         self.events = EventCoder(self.patterns, self.ontology)
+        entries = [e for group in self.actor_dict.entries.values() for e in group]
+        self.truecaser = Truecaser.from_phrases(
+            always=[e.phrase for e in entries if e.kind in ("name", "adj")]
+            + [p.name for places in self.gazetteer.major_places() for p in places if p.kind == "country"],
+            unless_common=[e.phrase for e in entries if e.kind not in ("name", "adj")]
+            + [p.name for places in self.gazetteer.major_places() for p in places if p.kind == "city"],
+            nlp=self.nlp,
+            common_words={w for key in self.agent_dict.entries for w in key.split()}
+            | {w for p in self.patterns.all_patterns() for w in p.text.replace("|", " ").split()}
+            - set(self.actor_dict.entries),
+        )
 
     @property
     def problems(self) -> list[str]:
@@ -93,40 +104,43 @@ class Coder:
         """Parse articles in batches (nlp.pipe) and code them, in input order."""
         pending: dict[int, Article] = {}
 
-        def chunks() -> Iterator[tuple[str, int]]:
+        def chunks() -> Iterator[tuple[str, tuple[int, str]]]:
             for n, article in enumerate(articles):
                 pending[n] = article
                 paras = list(paragraphs(article.text))
                 if not paras:
-                    yield "", n
+                    yield "", (n, "")
                 for p in paras:
-                    yield p, n
+                    yield self.truecaser(p), (n, p)
 
         docs = self.nlp.pipe(chunks(), as_tuples=True, batch_size=self.config.batch_size)
-        for n, group in itertools.groupby(docs, key=lambda pair: pair[1]):
+        for n, group in itertools.groupby(docs, key=lambda pair: pair[1][0]):
             article = pending.pop(n)
-            yield self.code_parsed(article, [doc for doc, _ in group])
+            parsed = list(group)
+            yield self.code_parsed(article, [doc for doc, _ in parsed], [orig for _, (_, orig) in parsed])
 
-    def code_parsed(self, article: Article, docs: Sequence[Doc]) -> ArticleResult:
-        """Code an article whose paragraphs are already parsed."""
+    def code_parsed(self, article: Article, docs: Sequence[Doc], originals: Sequence[str] | None = None) -> ArticleResult:
+        """Code an article whose paragraphs are already parsed (`originals`: the paragraph
+        texts before truecasing, for the sentence text of the records)."""
         dateline = self.gazetteer.best(article.dateline) if article.dateline else None
         context = ArticleContext(published=article.published, dateline_country=self._dateline_country(article, dateline),
                                  dateline_place=dateline)
         sentences: list[SentenceRecord] = []
         events: list[Event] = []
         index = 0
-        for doc in docs:
+        for n, doc in enumerate(docs):
             if not doc.text.strip():
                 continue
+            original = originals[n] if originals is not None else doc.text
             mentions = self.matcher.find(doc)
             for sent in doc.sents:
-                text = sent.text.strip()
+                text = original[sent.start_char:sent.end_char].strip()
                 if not text:
                     continue
                 sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
                 actors = SentenceActors(sent, sent_mentions, self.matcher, context)
                 facts = self.events.code_sentence(sent, actors)
-                events.extend(self._events(article, index, sent, facts, actors))
+                events.extend(self._events(article, index, sent, facts, actors, text))
                 context.remember(actors.all_actors(), actors.subject_actors(), actors.coordinated())
                 sentences.append(SentenceRecord(index=index, text=text))
                 index += 1
@@ -142,11 +156,12 @@ class Coder:
 
     # -- facts → event records -----------------------------------------------------------
 
-    def _events(self, article: Article, index: int, sent: Span, facts: list[Fact], actors: SentenceActors) -> list[Event]:
+    def _events(self, article: Article, index: int, sent: Span, facts: list[Fact], actors: SentenceActors,
+                text: str | None = None) -> list[Event]:
         out: list[Event] = []
         context = actors.context
         attribution = attribution_of(sent, actors)
-        text = sent.text.strip()
+        text = text if text is not None else sent.text.strip()
         for fact in facts:
             exprs: list[str] = []
             for anchor in fact.date_anchors:

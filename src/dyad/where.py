@@ -64,6 +64,11 @@ class Gazetteer:
         if all(p.geonameid != place.geonameid for p in bucket):
             bucket.append(place)
 
+    def major_places(self, min_population: int = 100_000) -> list[list[Place]]:
+        """Countries and cities of at least `min_population`, grouped by name."""
+        return [[p] for places in self._index.values() for p in places[:1]
+                if p.kind == "country" or p.population >= min_population]
+
     def lookup(self, name: str) -> list[Place]:
         """Places with this name, countries first, then by population."""
         return self._index.get(" ".join(name.lower().split()), [])
