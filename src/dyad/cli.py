@@ -289,13 +289,15 @@ def explain(sentence: str, pub_date: str | None, model: str | None, dictionaries
 
 @main.command(name="eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["plover", "pentaclass"]), help="Gold format (detected when omitted).")
+@click.option("--format", "fmt", type=click.Choice(["plover", "pentaclass", "dyad"]), help="Gold format (detected when omitted).")
+@click.option("--shared", type=click.Path(exists=True, file_okay=False), help="Root of the shared corpora, to resolve referenced gold sentences.")
+@click.option("--split", help="Only gold records of this split (dyad format: dev, test).")
 @click.option("--report", type=click.Path(dir_okay=False), help="Write the full results (with every error) as JSON.")
 @click.option("--errors", default=0, show_default=True, help="List this many errors per set.")
 @click.option("--model", help="spaCy model package.")
 @click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(exists=True))
-def eval_cmd(gold: Sequence[str], fmt: str | None, report: str | None, errors: int, model: str | None,
-             dictionaries: Sequence[str]) -> None:
+def eval_cmd(gold: Sequence[str], fmt: str | None, shared: str | None, split: str | None, report: str | None,
+             errors: int, model: str | None, dictionaries: Sequence[str]) -> None:
     """Code gold sentences and score the coder against them."""
     from dyad.evaluation.run import evaluate, markdown
 
@@ -307,7 +309,7 @@ def eval_cmd(gold: Sequence[str], fmt: str | None, report: str | None, errors: i
     results = []
     for path in gold:
         try:
-            result = evaluate(coder, Path(path), fmt)
+            result = evaluate(coder, Path(path), fmt, Path(shared) if shared else None, split)
         except ValueError as exc:
             raise click.UsageError(str(exc)) from None
         results.append(result)

@@ -34,6 +34,9 @@ class GoldItem:
     targets: list[GoldActor] = field(default_factory=list)
     pentaclass: int | None = None
     cameo: str | None = None
+    # full gold events (source code, target code or None, CAMEO code) for event-level scores
+    events: list[tuple[str, str | None, str]] | None = None
+    split: str | None = None
 
 
 def _actors(value) -> list[GoldActor]:
@@ -75,4 +78,20 @@ def read_pentaclass(path: Path) -> list[GoldItem]:
             if not text or not label.strip().isdigit():
                 raise ValueError(f"{path}:{lineno}: expected SENTENCE<TAB>LABEL")
             items.append(GoldItem(id=f"{Path(path).stem}-{lineno}", text=text.strip(), pentaclass=int(label)))
+    return items
+
+
+def read_dyad(path: Path, shared_root: Path | None, split: str | None = None) -> list[GoldItem]:
+    """Dyad's own gold JSONL (docs/annotation.md); referenced sentences are resolved from
+    `shared_root`. `split` keeps only records of that split ("dev", "test")."""
+    from dyad.evaluation.goldset import load_gold
+
+    items = []
+    for g in load_gold(Path(path), shared_root):
+        if split and g.split != split:
+            continue
+        if g.text is None:
+            raise ValueError(f"{path}: record {g.id} references a corpus: pass --shared PATH")
+        items.append(GoldItem(id=g.id, text=g.text, published=g.published, split=g.split,
+                              events=[(e.source, e.target, e.cameo) for e in g.events]))
     return items

@@ -114,3 +114,79 @@ def score_pentaclass(items: Sequence[GoldItem], predictions: dict[str, list[Even
 def _brief(e: Event) -> dict:
     return {"source": e.source.code if e.source else None, "target": e.target.code if e.target else None,
             "cameo": e.cameo, "plover": e.plover_type, "rule": e.rule}
+
+
+def _country(code: str | None) -> str | None:
+    if not code:
+        return None
+    head = code[:3]
+    return head
+
+
+def gold_triples(item: GoldItem, level: str) -> set[tuple]:
+    out = set()
+    for source, target, cameo in item.events or []:
+        if level == "root":
+            out.add((_country(source), _country(target), cameo[:2]))
+        else:
+            out.add((source, target, cameo))
+    return out
+
+
+def predicted_triples(events: Sequence[Event], level: str) -> set[tuple]:
+    out = set()
+    for e in events:
+        if level == "root":
+            out.add((actor_key(e.source), actor_key(e.target), e.root))
+        else:
+            out.add((e.source.code if e.source else None, e.target.code if e.target else None, e.cameo))
+    return out
+
+
+def score_events(items: Sequence[GoldItem], predictions: dict[str, list[Event]], ontology: Ontology) -> dict:
+    """Event-level precision, recall and F1 on (source country, target country, root) and on
+    (source code, target code, full code); the events of a sentence are compared as sets."""
+    result: dict = {"sentences": len(items)}
+    for level in ("root", "code"):
+        tp = fp = fn = 0
+        per_root: dict[str, Counter] = defaultdict(Counter)
+        for item in items:
+            gold = gold_triples(item, level)
+            pred = predicted_triples(predictions.get(item.id, []), level)
+            tp += len(gold & pred)
+            fp += len(pred - gold)
+            fn += len(gold - pred)
+            if level == "root":
+                for t in gold:
+                    per_root[t[2]]["gold"] += 1
+                    per_root[t[2]]["tp"] += t in pred
+                for t in pred:
+                    per_root[t[2]]["pred"] += 1
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        result[level] = {"tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": r, "f1": f}
+        if level == "root":
+            result["per_root"] = {
+                root: {"gold": c["gold"], "predicted": c["pred"], "tp": c["tp"],
+                       "recall": c["tp"] / c["gold"] if c["gold"] else 0.0,
+                       "precision": c["tp"] / c["pred"] if c["pred"] else 0.0}
+                for root, c in sorted(per_root.items())}
+    empty = [i for i in items if not i.events]
+    result["no_event_sentences"] = len(empty)
+    result["false_event_rate"] = (sum(1 for i in empty if predictions.get(i.id)) / len(empty)) if empty else 0.0
+    eventful = [i for i in items if i.events]
+    result["coverage"] = (sum(1 for i in eventful if predictions.get(i.id)) / len(eventful)) if eventful else 0.0
+    errors = []
+    for item in items:
+        gold = gold_triples(item, "root")
+        events = predictions.get(item.id, [])
+        pred = predicted_triples(events, "root")
+        if gold != pred:
+            errors.append({"id": item.id, "text": item.text,
+                           "gold": [list(t) for t in sorted(gold, key=str)],
+                           "missed": [list(t) for t in sorted(gold - pred, key=str)],
+                           "extra": [list(t) for t in sorted(pred - gold, key=str)],
+                           "predicted": [_brief(e) for e in events]})
+    result["errors"] = errors
+    return result
