@@ -64,7 +64,7 @@ def test_comments_and_blank_lines():
     ("190 attack + +", "more than one target"),
     ("190 attack ; frame=wish", "unknown frame"),
     ("190 attack ; loud", "unknown flag"),
-    ("= hold ; sym", "light verb"),
+    ("= hold ; sym", "codes no event of its own"),
     ("042 visit + ; rev=99", "bad reverse code"),
 ])
 def test_malformed_lines_are_rejected_with_a_reason(line, reason):

@@ -295,8 +295,12 @@ class ActorMatcher:
                 actor_spans.append((start, end))
             else:
                 agent_spans.append((start, end))
-        mentions = [Mention(s, e, "actor", _norm(doc[s:e].text)) for s, e in _longest(actor_spans)]
-        mentions += [Mention(s, e, "agent", _norm(doc[s:e].text)) for s, e in _longest(agent_spans)]
+        actors = _longest(actor_spans)
+        mentions = [Mention(s, e, "actor", _norm(doc[s:e].text)) for s, e in actors]
+        # an agent word inside a name is not an agent ("Soviet Union", "African Union")
+        inside = {i for s, e in actors if e - s > 1 for i in range(s, e)}
+        mentions += [Mention(s, e, "agent", _norm(doc[s:e].text)) for s, e in _longest(agent_spans)
+                     if not all(i in inside for i in range(s, e))]
         mentions.sort(key=lambda m: m.start)
         return mentions
 
@@ -618,6 +622,7 @@ class SentenceActors:
                 continue
             if a is not None and all(a.code != b.code or a.text != b.text for b in out):
                 out.append(a)
+                out.extend(b for b in self._coordinated_modifiers(t, a) if all(b.code != c.code for c in out))
         if not out:
             single = self._single_reference(token)
             if single is not None:
@@ -638,7 +643,8 @@ class SentenceActors:
         for c in token.lefts:
             if c.dep_ in ("amod", "compound", "nmod"):
                 e = self.entry_at(c.i)
-                if e is not None and e.kind in ("name", "adj") and self._agent_at.get(c.i) is None:
+                if (e is not None and e.kind in ("name", "adj") and self._agent_at.get(c.i) is None
+                        and decode_code(e.code)[0] is not None):
                     return [self._country_actor(e, (), c.text)]
         return []
 
@@ -652,6 +658,22 @@ class SentenceActors:
         if len(_distinct(own)) >= 2:
             return tuple(_distinct(own)[-2:])
         return self.context.last_pair()
+
+    def _coordinated_modifiers(self, head: Token, actor: Actor) -> list[Actor]:
+        """"U.S. and Japanese officials": one actor per coordinated country modifier."""
+        out = []
+        for c in head.lefts:
+            e = self.entry_at(c.i)
+            if e is None or e.kind not in ("name", "adj", "capital"):
+                continue
+            for conj in _conjuncts_any(c):
+                ce = self.entry_at(conj.i)
+                if ce is not None and ce.kind in ("name", "adj") and ce.code[:3] != actor.code[:3]:
+                    country = decode_code(ce.code)[0]
+                    if country:
+                        out.append(Actor(code=country + "".join(actor.sectors), country=country, sectors=actor.sectors,
+                                         name=self.matcher.actors.canonical_name(country), text=actor.text))
+        return out
 
     def _group_reference(self, token: Token) -> list[Actor]:
         """"they"/"their" → the nearest coordinated actors ("Iran and Iraq ... their")."""
@@ -724,6 +746,15 @@ def _compatible(kind: str, actor: Actor) -> bool:
     if kind == "thing":
         return actor.country is not None and not actor.sectors or actor.country is None
     return True
+
+
+def _conjuncts_any(token: Token) -> list[Token]:
+    out = []
+    for c in token.children:
+        if c.dep_ == "conj":
+            out.append(c)
+            out.extend(_conjuncts_any(c))
+    return out
 
 
 def _conjuncts(token: Token) -> list[Token]:

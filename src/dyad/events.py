@@ -42,6 +42,7 @@ FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo"})
 WOULD = frozenset({"would", "'d"})
 OBLIGATION_MODALS = frozenset({"should", "must", "ought"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+NEGATING_VERBS = frozenset({"fail", "neglect", "cease", "avoid"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 OBJECT_CONTROL = frozenset(
     {"urge", "ask", "call", "order", "tell", "force", "pressure", "press", "persuade", "invite", "allow",
@@ -248,6 +249,12 @@ class EventCoder:
                 if hit is not None:
                     pattern, matched = hit
                     nouns[t.i] = Candidate(anchor=t, pattern=pattern, code=pattern.code, matched=matched, noun=True)
+        # patterns that say "this use is not an event" ("met the deadline")
+        for index in (out, nouns):
+            for i in [i for i, c in index.items() if c.code == "-"]:
+                if trace:
+                    trace.add(index[i].anchor, f"'{index[i].anchor.text}' matched {index[i].rule}: not an event")
+                del index[i]
         # verbs tagged as nouns at the sentence root ("Iran vows ..." in headlines)
         for i, c in list(nouns.items()):
             if c.anchor.dep_ == "ROOT":
@@ -376,6 +383,8 @@ class EventCoder:
                 if new != f.code:
                     if trace:
                         trace.add(anchor, f"future '{anchor.text}': {f.code} → {new}")
+                    # a symmetric event stays symmetric as an intent; a visit's hosting is not yet coded
+                    f.reverse_code = new if f.reverse_code == f.code else None
                     f.code = new
                     f.future = True
         if mood == "obligation":
@@ -618,6 +627,9 @@ def _modality(v: Token) -> str | None:
     for c in v.children:
         if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
             return "negated"
+    # "failed to cooperate", "did not agree to meet": the complement of a failed or negated verb
+    if v.dep_ == "xcomp" and (_lemma(v.head) in NEGATING_VERBS or any(c.dep_ == "neg" for c in v.head.children)):
+        return "negated"
     for c in v.children:
         if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
             return "conditional"

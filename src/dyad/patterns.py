@@ -26,7 +26,7 @@ PARTICLES = frozenset(
 
 FRAMES = frozenset({"intent", "appeal", "demand", "threat", "reject", "say"})
 
-_CODE_RE = re.compile(r"^(=|\d{3,4})$")
+_CODE_RE = re.compile(r"^(=|-|\d{3,4})$")
 _WORD_RE = re.compile(r"^[a-z0-9][a-z0-9'\-.]*(\|[a-z0-9][a-z0-9'\-.]*)*$")
 
 
@@ -150,8 +150,8 @@ def parse_pattern(line: str, origin: str, ontology: Ontology | None = None, orde
             head_mods.append(_parse_alternatives(head))
             head, rest = rest[0], rest[1:]
     if not _CODE_RE.match(code):
-        raise PatternError(f"bad CAMEO code {code!r} (3 or 4 digits, or '=')")
-    if ontology is not None and code != "=" and code not in ontology.codes:
+        raise PatternError(f"bad CAMEO code {code!r} (3 or 4 digits, '=' or '-')")
+    if ontology is not None and code not in ("=", "-") and code not in ontology.codes:
         raise PatternError(f"unknown CAMEO code {code}")
     if not _WORD_RE.match(head):
         raise PatternError(f"bad head word {head!r}")
@@ -200,7 +200,7 @@ def parse_pattern(line: str, origin: str, ontology: Ontology | None = None, orde
             reverse = code
         elif flag.startswith("rev="):
             reverse = flag[4:]
-            if not _CODE_RE.match(reverse) or reverse == "=":
+            if not _CODE_RE.match(reverse) or reverse in ("=", "-"):
                 raise PatternError(f"bad reverse code {reverse!r}")
             if ontology is not None and reverse not in ontology.codes:
                 raise PatternError(f"unknown CAMEO code {reverse}")
@@ -218,8 +218,8 @@ def parse_pattern(line: str, origin: str, ontology: Ontology | None = None, orde
             frame = frame or "say"
         else:
             raise PatternError(f"unknown flag {flag!r}")
-    if code == "=" and (frame or reverse):
-        raise PatternError("a light verb ('=') takes its code from its object; it cannot carry frame/sym/rev")
+    if code in ("=", "-") and (frame or reverse):
+        raise PatternError(f"a '{code}' pattern codes no event of its own; it cannot carry frame/sym/rev")
     return Pattern(
         code=code,
         heads=_parse_alternatives(head),

@@ -41,6 +41,10 @@ from dyad.where import Gazetteer, clause_places
 
 DATA = Path(__file__).parent / "data"
 MAX_EVENTS_PER_SENTENCE = 6
+# material-conflict roots whose events take the place's country as target when they have none
+PLACE_TARGET_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+# roots whose events keep no target when the text names none (statements)
+NO_DOMESTIC_TARGET_ROOTS = frozenset({"01"})
 
 
 @dataclass
@@ -168,12 +172,34 @@ class Coder:
                 exprs.extend(when.date_expressions(sent, head=anchor))
             resolved = when.event_date(exprs, article.published, future=fact.future)
             location = self._location(fact, context)
+            if not fact.targets and location is not None and fact.code[:2] in PLACE_TARGET_ROOTS:
+                fact.targets = self._place_target(fact, location)
+            if not fact.targets and fact.code[:2] not in NO_DOMESTIC_TARGET_ROOTS:
+                fact.targets = self._domestic_target(fact)
             for source, target, code in expand(fact):
                 out.append(self._record(article, index, text, source, target, code, fact.rule, resolved, attribution,
                                         location))
                 if len(out) >= MAX_EVENTS_PER_SENTENCE:
                     return out
         return out
+
+    def _domestic_target(self, fact: Fact) -> list[Actor]:
+        """An event whose text names no target is taken as domestic: it targets the source's
+        own country (CAMEO practice for arrests, strikes, reforms, refusals at home)."""
+        countries = list(dict.fromkeys(a.country for a in fact.sources if a.country))
+        if len(countries) != 1 or any(a.code == a.country for a in fact.sources):
+            return []  # a bare country acting on itself is no dyad
+        country = countries[0]
+        return [Actor(code=country, country=country, sectors=(), name=self.actor_dict.canonical_name(country),
+                      text="")]
+
+    def _place_target(self, fact: Fact, location: Location) -> list[Actor]:
+        """Force used in a foreign place targets that place's country ("Iranian forces
+        attacked near Basra" → IRQ); at home it has no target."""
+        if location.country is None or any(a.country == location.country for a in fact.sources):
+            return []
+        return [Actor(code=location.country, country=location.country, sectors=(),
+                      name=self.actor_dict.canonical_name(location.country), text=location.name)]
 
     def _location(self, fact: Fact, context: ArticleContext) -> Location | None:
         """A place named in the event's clause, else the dateline city when the event is
