@@ -19,7 +19,7 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 	touch $@
 
 run: install
-	$(DYAD) code examples/ --store $(STORE)
+	$(DYAD) code examples/ --store $(STORE) --date 2019-03-04
 	$(DYAD) events --store $(STORE)
 
 test: install

@@ -181,3 +181,17 @@ def test_event_records_carry_the_ontology(engine):
 def test_attribution_to_a_news_agency(engine):
     [e] = [x for x in engine.code_text("France attacked Libya, the official IRNA news agency reported.", published=PUB)]
     assert e.attribution == "IRNA"
+
+
+def test_a_domestic_event_without_a_named_target_targets_the_own_country(engine):
+    # no target in the text: an agent acting at home targets its own country
+    assert triples(engine, "Iraqi troops attacked on Monday.") == {("IRQMIL", "IRQ", "190")}
+    # a bare country acting on itself is no dyad: no target
+    assert triples(engine, "France attacked on Monday.") == {("FRA", None, "190")}
+    # statements keep no target
+    assert triples(engine, "The Iraqi prime minister said the situation was calm.") == {("IRQGOV", None, "010")}
+
+
+def test_force_used_in_a_foreign_place_targets_that_country(engine):
+    got = triples(engine, "Iranian troops attacked near Baghdad on Sunday.")
+    assert got == {("IRNMIL", "IRQ", "190")}
