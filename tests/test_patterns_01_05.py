@@ -122,6 +122,14 @@ APPEALS = [
     ("The UN invited Israel and the Palestinians to resume negotiations.", "IGOUNO", "ISR", "026"),
     ("The United States called on Israel to withdraw its troops from Lebanon.", "USA", "ISR", "0256"),
     ("Kenyan police urged Kenyan protesters to remain calm.", "KENCOP", "KEN", "0252"),
+    ("Indian business leaders called for closer economic ties with Pakistan.", "IND", "PAK", "0211"),
+    ("Turkey asked Iran for information about the seized weapons.", "TUR", "IRN", "0214"),
+    ("The IMF called for economic reforms in Argentina.", "IGOIMF", None, "0242"),
+    ("The United Nations called for respect for human rights in Myanmar.", "IGOUNO", None, "0243"),
+    ("Tunisian protesters called for a new constitution.", "TUN", None, "0244"),
+    ("Israel sought compensation from Germany.", "ISR", "DEU", "025"),
+    ("Iraq appealed to the United Nations for an end to the trade embargo.", "IRQ", "IGOUNO", "0254"),
+    ("Oxfam called for humanitarian access to Yemen.", "NGO", None, "0255"),
 ]
 
 
@@ -153,6 +161,10 @@ INTENTS = [
     ("The Philippines accepted Malaysia's offer of mediation.", "PHL", "MYS", "038"),
     ("France pledged 1,000 troops to the UN mission in Mali.", "FRA", None, "0334"),
     ("India and Pakistan signed a letter of intent on trade.", "IND", "PAK", "030"),
+    ("China pledged investment in Pakistan's infrastructure.", "CHN", None, "0311"),
+    ("The United States offered sanctions relief to Iran.", "USA", "IRN", "0354"),
+    ("Hamas pledged a ceasefire with Israel.", "PSE", "ISR", "0356"),
+    ("Algeria offered mediation between Morocco and the Polisario Front.", "DZA", "MAR", "039"),
 ]
 
 
@@ -188,6 +200,10 @@ CONSULT = [
     ("Israel and Lebanon negotiated with each other over the maritime border.", "LBN", "ISR", "046"),
     ("Iran discussed the nuclear issue with Germany.", "IRN", "DEU", "046"),
     ("Iran and Iraq discussed border security.", "IRQ", "IRN", "046"),
+    ("Russia and Ukraine held a round of talks in Minsk.", "UKR", "RUS", "046"),
+    ("The Russian foreign minister spoke with his Chinese counterpart.", "CHN", "RUS", "040"),
+    ("North Korea welcomed the South Korean delegation.", "PRK", "KOR", "043"),
+    ("The Egyptian president received a phone call from the US president.", "USA", "EGY", "041"),
     # future visit → intent to meet
     ("The Turkish president will visit Russia next month.", "TUR", "RUS", "036"),
 ]
@@ -221,6 +237,16 @@ DIPLOMATIC = [
     ("The Russian parliament ratified the treaty with Ukraine.", "RUS", "UKR", "057"),
     ("Israel and Hamas struck a deal on prisoners.", "ISR", "PSE", "057"),
     ("Serbia and Kosovo reached an agreement on trade.", "SRB", "XKX", "057"),
+    ("Serbia and Kosovo initialed the agreement in Brussels.", "XKX", "SRB", "057"),
+    ("India and Bangladesh signed a pact on water sharing.", "BGD", "IND", "057"),
+    ("Egypt and Qatar exchanged ambassadors.", "QAT", "EGY", "050"),
+    ("Saudi Arabia reopened its embassy in Damascus.", "SAU", "SYR", "050"),
+    ("Armenia lobbied for Russia at the United Nations.", "ARM", "RUS", "053"),
+    ("Egypt granted recognition to the new government in Libya.", "EGY", "LBY", "054"),
+    ("Japan issued an apology to South Korea.", "JPN", "KOR", "055"),
+    ("Turkey extended an olive branch to Armenia.", "TUR", "ARM", "056"),
+    ("Germany sympathized with France after the attack.", "DEU", "FRA", "018"),
+    ("The Russian foreign minister concurred with his Chinese counterpart.", "CHN", "RUS", "019"),
 ]
 
 
@@ -251,6 +277,13 @@ NEGATIVE = [
     ("The United States backed down on tariffs.", "051"),
     ("Iran refused to hold talks with the United States.", "046"),
     ("Egypt received aid from the United States.", "043"),
+    ("The United States considers Hezbollah a terrorist organization.", "014"),
+    ("The Chinese company weighed 500 tons of cargo.", "014"),
+    ("Chinese troops came to the border.", "04"),
+    ("The Taliban defended Kabul against the advancing rebels.", "052"),
+    ("Iran regretted the American decision to withdraw from the nuclear deal.", "055"),
+    ("Armenia recognized the Armenian genocide.", "054"),
+    ("The Lebanese army met Israeli fire with rockets.", "04"),
 ]
 
 

@@ -590,7 +590,7 @@ class SentenceActors:
         for t in reversed(list(self.sent[: head.i - self.sent.start])):
             if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"):
                 a = self.actor(t)
-                if a is not None and _compatible(kind, a) and (kind != "person" or self.is_person(t)):
+                if a is not None and _compatible(kind, a) and (kind == "group" or (kind == "person") == self.is_person(t)):
                     return a
         # an earlier sentence: its subjects first ("Najjar said ... He added"), then any actor
         pools = (self.context.persons,) if kind == "person" else (self.context.subjects, self.context.recent)
@@ -743,9 +743,7 @@ class SentenceActors:
 def _compatible(kind: str, actor: Actor) -> bool:
     if kind == "person":
         return bool(actor.sectors)
-    if kind == "thing":
-        return actor.country is not None and not actor.sectors or actor.country is None
-    return True
+    return True  # "it" is a country, an organisation or a body; "they" anything
 
 
 def _conjuncts_any(token: Token) -> list[Token]:

@@ -275,9 +275,11 @@ class EventCoder:
             c.light_object = obj
             c.code = obj.code
             del nouns[obj.anchor.i]
-        # a noun matched as an item of another pattern ("exchange of visits") is not an event of its own
+        # a noun matched as an item of another pattern ("exchange of visits") is not an event of its
+        # own; one that only filled an actor slot ("urged restraint") still is
         items = {tok.i for c in list(out.values()) + list(nouns.values())
-                 for part in (c, c.light_object) if part is not None for tok in part.matched.values()}
+                 for part in (c, c.light_object) if part is not None
+                 for j, tok in part.matched.items() if part.pattern.items[j].kind in ("word", "prep")}
         for i in [i for i in nouns if i in items]:
             del nouns[i]
         out.update(nouns)
@@ -354,11 +356,17 @@ class EventCoder:
             return []
         mood = _modality(_governing_verb(anchor) if cand.noun else anchor)
         if mood == "negated":
+            self._consume_complements(cand, cands, consumed)
+            if cand.pattern.negated_code:
+                # "would not comment" → 011 decline comment
+                fact = self._simple_fact(cand, actors, trace)
+                if fact is not None:
+                    fact.code, fact.reverse_code, fact.say = cand.pattern.negated_code, None, False
+                    if trace:
+                        trace.add(anchor, f"'{anchor.text}' is negated: coded {fact.code}")
+                    return [fact]
             if trace:
                 trace.add(anchor, f"'{anchor.text}' matched {cand.rule} but is negated: not coded")
-            self._consume_complements(cand, cands, consumed)
-            if cand.frame == "reject" or cand.code[:2] in ("12",):
-                return []
             return []
         if mood in ("hypothetical", "conditional"):
             if trace:
@@ -373,7 +381,8 @@ class EventCoder:
         if cand.frame is not None:
             facts = self._realize_frame(cand, cands, consumed, actors, trace)
         else:
-            fact = self._simple_fact(cand, actors, trace)
+            # a complement's doer may be left to its frame ("urged both sides to exercise restraint")
+            fact = self._simple_fact(cand, actors, trace, allow_empty_source=inner)
             facts = [fact] if fact is not None else []
 
         # future tense: cooperation becomes an intent, material conflict a threat
@@ -434,6 +443,8 @@ class EventCoder:
             own.say = True
             return [own]
         if not inner_facts:
+            if cand.frame == "consider" and not any(i.kind == "word" for i in cand.pattern.items):
+                return []  # "considers Hezbollah a terrorist organization" is no policy option
             return [own] if own is not None else []
         out = []
         for inner in inner_facts:
@@ -482,7 +493,8 @@ class EventCoder:
         elif tgt_tok is not None:
             targets = actors.owners_at(tgt_tok)
         else:
-            targets = self._default_targets(cand, actors, exclude={src_tok.i} if src_tok is not None else set())
+            targets = self._default_targets(cand, actors, exclude={src_tok.i} if src_tok is not None else set(),
+                                            sources=frozenset(a.code for a in sources))
         if not sources and cand.noun and cand.pattern.reverse_code and len(targets) >= 2:
             # "talks between Iran and Iraq": the pair is both sides of a symmetric event
             sources, targets = targets, []
@@ -498,7 +510,10 @@ class EventCoder:
                     reverse_code=cand.pattern.reverse_code if cand.light_object is None else cand.light_object.pattern.reverse_code or cand.pattern.reverse_code,
                     rule=cand.rule, date_anchors=[anchor], say="say" in cand.pattern.flags)
 
-    def _default_targets(self, cand: Candidate, actors: SentenceActors, exclude: set[int]) -> list[Actor]:
+    def _default_targets(self, cand: Candidate, actors: SentenceActors, exclude: set[int],
+                         sources: frozenset[str] = frozenset()) -> list[Actor]:
+        """The target when the pattern does not say where it is; actors equal to the source
+        are passed over ("its relations with Saudi Arabia")."""
         anchor = cand.anchor
         hosts = [anchor]
         if cand.light_object is not None:
@@ -506,7 +521,7 @@ class EventCoder:
         if not cand.noun:
             for o in _objects(anchor, noun=False):
                 if o.i not in exclude:
-                    found = actors.owners_at(o)
+                    found = [a for a in actors.owners_at(o) if a.code not in sources]
                     if found:
                         return found
         preps = NOUN_TARGET_PREPS if cand.noun or cand.light_object is not None else TARGET_PREPS
@@ -516,13 +531,13 @@ class EventCoder:
                 if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                     for p in _pobjs(c):
                         if p.i not in exclude:
-                            found = actors.actors_at(p)
+                            found = [a for a in actors.actors_at(p) if a.code not in sources]
                             if found:
                                 return found
         for o in objs:
             for c in o.children:
                 if c.dep_ == "poss":
-                    found = actors.actors_at(c)
+                    found = [a for a in actors.actors_at(c) if a.code not in sources]
                     if found:
                         return found
         return []

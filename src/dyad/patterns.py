@@ -24,7 +24,7 @@ PARTICLES = frozenset(
     without""".split()
 )
 
-FRAMES = frozenset({"intent", "appeal", "demand", "threat", "reject", "say"})
+FRAMES = frozenset({"intent", "appeal", "demand", "threat", "reject", "say", "consider"})
 
 _CODE_RE = re.compile(r"^(=|-|\d{3,4})$")
 _WORD_RE = re.compile(r"^[a-z0-9][a-z0-9'\-.]*(\|[a-z0-9][a-z0-9'\-.]*)*$")
@@ -55,6 +55,7 @@ class Pattern:
     origin: str  # "file:line"
     text: str  # the pattern as written, for explanations
     order: int = 0
+    negated_code: str | None = None  # code when the head is negated ("would not comment" → 011)
     head_modifiers: tuple[frozenset[str], ...] = ()  # nouns: "defense cooperation" → (defense,)
 
     @property
@@ -194,6 +195,7 @@ def parse_pattern(line: str, origin: str, ontology: Ontology | None = None, orde
     flags: set[str] = set()
     frame = None
     reverse = None
+    negated = None
     for flag in flag_text.split():
         if flag == "sym":
             flags.add("sym")
@@ -209,6 +211,10 @@ def parse_pattern(line: str, origin: str, ontology: Ontology | None = None, orde
             frame = flag[6:]
             if frame not in FRAMES:
                 raise PatternError(f"unknown frame {frame!r} (one of {', '.join(sorted(FRAMES))})")
+        elif flag.startswith("neg="):
+            negated = flag[4:]
+            if not re.fullmatch(r"\d{3,4}", negated) or (ontology is not None and negated not in ontology.codes):
+                raise PatternError(f"bad negated code {negated!r}")
         elif flag == "bound":
             if not noun:
                 raise PatternError("'bound' is a flag of event nouns")
@@ -231,6 +237,7 @@ def parse_pattern(line: str, origin: str, ontology: Ontology | None = None, orde
         text=body.strip(),
         order=order,
         head_modifiers=tuple(head_mods),
+        negated_code=negated,
     )
 
 
