@@ -25,6 +25,7 @@ VERBS = """\
 100 call for ; frame=demand
 = hold
 = expand
+= break out
 """
 
 NOUNS = """\
@@ -195,3 +196,8 @@ def test_a_domestic_event_without_a_named_target_targets_the_own_country(engine)
 def test_force_used_in_a_foreign_place_targets_that_country(engine):
     got = triples(engine, "Iranian troops attacked near Baghdad on Sunday.")
     assert got == {("IRNMIL", "IRQ", "190")}
+
+
+def test_event_nouns_as_subjects_of_occurrence_verbs(engine):
+    got = triples(engine, "Talks broke out between Iran and Iraq in Geneva.")
+    assert got == {("IRN", "IRQ", "046"), ("IRQ", "IRN", "046")}

@@ -310,8 +310,7 @@ def test_quantity_subject(coder):
     check(coder, "Thousands of Iranians protested outside the British embassy in Tehran.", "IRN", "GBR", "141")
 
 
-@pytest.mark.xfail(reason="actors: 'it' in 'X said it killed ...' is not resolved to the reporting subject")
-def test_reported_pronoun_subject(coder):
+def test_reported_act_with_pronoun_subject(coder):
     check(coder, "The Pakistani army said it killed 12 militants in North Waziristan.", "PAK", None, "190")
 
 

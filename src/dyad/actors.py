@@ -554,7 +554,15 @@ class SentenceActors:
                 country = self._place_country(t)
                 if country:
                     return country
-        return self.context.dateline_country
+        if self.context.dateline_country:
+            return self.context.dateline_country
+        # no dateline (a sentence on its own): the only country the sentence names
+        countries = {decode_code(e.code)[0] for e in (self.entry_at(t.i) for t in self.sent)
+                     if e is not None and e.kind in ("name", "adj", "capital")}
+        countries.discard(None)
+        if len(countries) == 1:
+            return countries.pop()
+        return None
 
     def _known_name(self, head: Token, tokens: list[Token]) -> Actor | None:
         names = self.context.names

@@ -65,6 +65,7 @@ class Candidate:
     matched: dict[int, Token]
     noun: bool = False
     light_object: Candidate | None = None  # for "=" light verbs: the event-noun candidate
+    hosts: tuple[Token, ...] = ()  # for event nouns that are subjects: the verb ("clashes broke out between ...")
 
     @property
     def frame(self) -> str | None:
@@ -268,7 +269,14 @@ class EventCoder:
                 continue
             obj = self._event_noun_object(c, nouns)
             if obj is None:
-                if trace:
+                # "clashes broke out between police and residents": the event noun is the subject,
+                # its participants may hang on the verb
+                subj = next((x for x in c.anchor.children if x.dep_ in ("nsubj", "nsubjpass") and x.i in nouns), None)
+                if subj is not None and not any(x.dep_ == "dobj" for x in c.anchor.children):
+                    nouns[subj.i].hosts = (c.anchor,)
+                    if trace:
+                        trace.add(c.anchor, f"'{c.anchor.text}' has the event noun '{subj.text}' as subject")
+                elif trace:
                     trace.add(c.anchor, f"light verb '{c.anchor.text}' ({c.pattern.origin}) has no event-noun object")
                 del out[i]
                 continue
@@ -482,6 +490,11 @@ class EventCoder:
         subject = _subject(anchor) if not cand.noun else None
         if cand.noun:
             src_tok = src_tok or _noun_source(anchor, actors)
+            if src_tok is None:
+                for host in cand.hosts:  # "fighting erupted ... by"
+                    for c in host.children:
+                        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                            src_tok = next(iter(_pobjs(c)), None)
         if src_tok is None:
             src_tok = subject
             subject_used = True
@@ -495,9 +508,13 @@ class EventCoder:
         else:
             targets = self._default_targets(cand, actors, exclude={src_tok.i} if src_tok is not None else set(),
                                             sources=frozenset(a.code for a in sources))
-        if not sources and cand.noun and cand.pattern.reverse_code and len(targets) >= 2:
-            # "talks between Iran and Iraq": the pair is both sides of a symmetric event
+        if not sources and cand.noun and len(targets) >= 2 and (cand.pattern.reverse_code or _between(targets, anchor, cand.hosts)):
+            # "talks between Iran and Iraq", "clashes between police and residents": the pair
+            # is both sides of the event
             sources, targets = targets, []
+        if not sources and cand.noun and cand.code[:2] == "14":
+            # "protests broke out in Delhi": the protesters are civilians of the place
+            sources = self._local_civilians(cand, actors)
         targets = [t for t in targets if all(t.code != s.code for s in sources)]
         if not sources and not allow_empty_source:
             if trace:
@@ -510,12 +527,26 @@ class EventCoder:
                     reverse_code=cand.pattern.reverse_code if cand.light_object is None else cand.light_object.pattern.reverse_code or cand.pattern.reverse_code,
                     rule=cand.rule, date_anchors=[anchor], say="say" in cand.pattern.flags)
 
+    def _local_civilians(self, cand: Candidate, actors: SentenceActors) -> list[Actor]:
+        gazetteer = actors.matcher.gazetteer
+        if gazetteer is None:
+            return []
+        from dyad.where import clause_places
+
+        for host in (cand.anchor, *cand.hosts):
+            places = clause_places(host, gazetteer, [actors.context.dateline_country])
+            if places and places[0][1].country:
+                country = places[0][1].country
+                return [Actor(code=country + "CVL", country=country, sectors=("CVL",),
+                              name=f"{actors.matcher.actors.canonical_name(country)} (civilians)", text=places[0][0])]
+        return []
+
     def _default_targets(self, cand: Candidate, actors: SentenceActors, exclude: set[int],
                          sources: frozenset[str] = frozenset()) -> list[Actor]:
         """The target when the pattern does not say where it is; actors equal to the source
         are passed over ("its relations with Saudi Arabia")."""
         anchor = cand.anchor
-        hosts = [anchor]
+        hosts = [anchor, *cand.hosts]
         if cand.light_object is not None:
             hosts.insert(0, cand.light_object.anchor)
         if not cand.noun:
@@ -541,6 +572,11 @@ class EventCoder:
                     if found:
                         return found
         return []
+
+
+def _between(targets: list[Actor], noun: Token, hosts: tuple[Token, ...]) -> bool:
+    """Whether the targets came from a "between X and Y" phrase of the noun or its verb."""
+    return any(c.dep_ == "prep" and c.lower_ in ("between", "among") for h in (noun, *hosts) for c in h.children)
 
 
 def _noun_source(noun: Token, actors: SentenceActors) -> Token | None:
