@@ -19,6 +19,8 @@ VERBS = """\
 111 criticize|criticise +
 0841 release +
 010 say ; say
+010 tell + ; say
+173 arrest +
 030 vow ; frame=intent
 030 agree ; frame=intent
 020 urge + ; frame=appeal
@@ -133,8 +135,9 @@ def test_reported_speech_codes_the_reported_event_not_the_statement(engine):
     assert not any(code == "010" for _, _, code in got)
 
 
-def test_a_statement_is_coded_when_it_is_the_only_event(engine):
-    assert triples(engine, "Iran said the situation on the border was calm.") == {("IRN", None, "010")}
+def test_a_bare_report_is_no_event_but_an_addressed_statement_is(engine):
+    assert triples(engine, "Iran said the situation on the border was calm.") == set()
+    assert triples(engine, "Iran told Iraq that the situation on the border was calm.") == {("IRN", "IRQ", "010")}
 
 
 def test_should_under_a_reporting_verb_is_an_appeal(engine):
@@ -185,12 +188,12 @@ def test_attribution_to_a_news_agency(engine):
 
 
 def test_a_domestic_event_without_a_named_target_targets_the_own_country(engine):
-    # no target in the text: an agent acting at home targets its own country
-    assert triples(engine, "Iraqi troops attacked on Monday.") == {("IRQMIL", "IRQ", "190")}
+    # no target in the text: an agent coercing at home targets its own country
+    assert triples(engine, "Iraqi police arrested dozens of people on Monday.") == {("IRQCOP", "IRQ", "173")}
     # a bare country acting on itself is no dyad: no target
-    assert triples(engine, "France attacked on Monday.") == {("FRA", None, "190")}
-    # statements keep no target
-    assert triples(engine, "The Iraqi prime minister said the situation was calm.") == {("IRQGOV", None, "010")}
+    assert triples(engine, "France arrested dozens of people on Monday.") == {("FRA", None, "173")}
+    # fighting is not domestic by default: without a named target it has none
+    assert triples(engine, "Iraqi troops attacked on Monday.") == {("IRQMIL", None, "190")}
 
 
 def test_force_used_in_a_foreign_place_targets_that_country(engine):

@@ -143,6 +143,9 @@ YIELD = [
     ("Israel withdrew its forces from southern Lebanon.", "ISR", "LBN", "087"),
     ("Syrian rebels declared a ceasefire.", "SYR", None, "0871"),
     ("Iraq agreed to a ceasefire with the Kurds.", "IRQ", None, "0871"),
+    # promises through the intent frame: intent + 08x = 035x
+    ("Iran agreed to release the British sailors.", "IRN", "GBR", "0353"),
+    ("The United States offered to lift sanctions on Iran.", "USA", "IRN", "0354"),
     ("Saudi Arabia announced a unilateral ceasefire in Yemen.", "SAU", None, "0871"),
     ("Israel lifted the blockade of Gaza.", "ISR", "PSE", "0872"),
     ("The Colombian rebels laid down their arms.", "COL", None, "0873"),
@@ -174,6 +177,7 @@ INVESTIGATE = [
 # -- 10 demand -----------------------------------------------------------------------------
 DEMAND = [
     ("Britain demanded the release of the sailors.", "GBR", None, "1053"),
+    ("China demanded that Japan release the fishing boat captain.", "CHN", "JPN", "1053"),
     ("The United States demanded the release of Russian opposition leader Alexei Navalny.", "USA", "RUS", "1053"),
     ("Israel demanded that Hamas release the soldier.", "ISR", "PSE", "1053"),
     ("China demanded an apology from Japan.", "CHN", "JPN", "105"),
@@ -204,9 +208,12 @@ DISAPPROVE = [
     ("The United States condemned China's crackdown in Hong Kong.", "USA", "CHN", "111"),
     ("Russia slammed the United States for its support of Ukraine.", "RUS", "USA", "111"),
     ("Britain criticised China over its treatment of Uighurs.", "GBR", "CHN", "111"),
+    ("China criticised the US arms sale to Taiwan.", "CHN", "USA", "111"),
+    ("France denounced Turkey's military operation in northern Syria.", "FRA", "TUR", "111"),
     ("Iran lambasted Saudi Arabia for the execution of the cleric.", "IRN", "SAU", "111"),
     ("China accused the United States of meddling.", "CHN", "USA", "112"),
-    ("Russia accused Ukraine of violating the ceasefire.", "RUS", "UKR", "112"),
+    ("Russia accused Ukraine of violating the ceasefire.", "RUS", "UKR", "1123"),
+    ("India accused Pakistan of violating the ceasefire along the border.", "IND", "PAK", "1123"),
     ("The United States blamed Iran for the attack.", "USA", "IRN", "112"),
     ("Russia blamed the United States for the crisis.", "RUS", "USA", "112"),
     ("Israel blamed the attack on Lebanon's Hezbollah.", "ISR", "LBN", "112"),
@@ -242,6 +249,9 @@ REJECT = [
     ("Iran rejected the US offer of talks.", "IRN", "USA", "125"),
     ("North Korea refused to meet with US officials.", "PRK", "USA", "125"),
     ("Iran rejected Iraq's proposal for a ceasefire.", "IRN", "IRQ", "1246"),
+    ("Iran refused to withdraw its forces from Syria.", "IRN", "SYR", "1246"),
+    ("Syria refused to allow UN inspectors into the country.", "SYR", "IGO", "1245"),
+    ("Britain refused to negotiate with Argentina over the Falklands.", "GBR", "ARG", "125"),
     ("Russia rejected calls for a ceasefire in Syria.", "RUS", None, "1246"),
     ("The Zimbabwean president refused to step down.", "ZWE", None, "1231"),
     ("Israel refused to lift the curfew on Palestinians in Hebron.", "ISR", "PSE", "1241"),
@@ -260,6 +270,10 @@ REJECT = [
 # -- 13 threaten ---------------------------------------------------------------------------
 THREATEN = [
     ("The United States warned Iran of serious consequences.", "USA", "IRN", "130"),
+    ("Egypt warned Ethiopia against filling the dam.", "EGY", "ETH", "130"),
+    ("Israel warned Iran of a military response.", "ISR", "IRN", "138"),
+    ("North Korea threatened South Korea with war.", "PRK", "KOR", "138"),
+    ("The United States threatened China with new tariffs.", "USA", "CHN", "1312"),
     ("Russia threatened Ukraine with sanctions.", "RUS", "UKR", "1312"),
     ("The United States threatened new sanctions against Iran.", "USA", "IRN", "1312"),
     ("Washington threatened to impose sanctions on Iran.", "USA", "IRN", "1312"),

@@ -594,6 +594,14 @@ class SentenceActors:
         kind = PRONOUNS.get(head.lower_)
         if kind is None or kind == "group" and head.lower_ in ("we", "our"):
             return None
+        # a possessive refers first to the subject of its clause ("Moscow agreed to discuss ...
+        # in its talks with Peking")
+        if head.dep_ == "poss":
+            subject = self._clause_subject(head)
+            if subject is not None and subject.i < head.i:
+                a = self.actor(subject)
+                if a is not None and (kind == "group" or (kind == "person") == self.is_person(subject)):
+                    return a
         # nearest compatible actor before the pronoun in this sentence, then the context
         for t in reversed(list(self.sent[: head.i - self.sent.start])):
             if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"):
@@ -728,6 +736,25 @@ class SentenceActors:
                 if len(_distinct(found)) >= 2:
                     out.append(_distinct(found))
         return out
+
+    def _clause_subject(self, token: Token) -> Token | None:
+        """The subject of the nearest verb above `token` (climbing infinitives and coordinations)."""
+        verb = token.head
+        for _ in range(8):
+            if verb.pos_ in ("VERB", "AUX"):
+                break
+            if verb.head is verb:
+                return None
+            verb = verb.head
+        for _ in range(4):
+            for c in verb.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN"):
+                    return c
+            if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+                verb = verb.head
+            else:
+                return None
+        return None
 
     def is_person(self, t: Token) -> bool:
         """Whether the noun phrase at `t` names a person (for "he"/"she")."""

@@ -121,6 +121,8 @@ def _words(t: Token) -> tuple[str, str]:
 
 
 def _is_passive(v: Token) -> bool:
+    if v.dep_ == "acl" and v.tag_ == "VBN":  # "a brigade backed by tanks"
+        return True
     return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in v.children)
 
 
@@ -328,6 +330,13 @@ class EventCoder:
                 continue
             facts.extend(self._realize(cand, cands, consumed, actors, trace))
         # reporting verbs code only when nothing else does
+        # a bare report ("X said ...") is no event unless it has an addressee ("X told Y");
+        # reporting verbs code only when the sentence has no other event
+        if trace:
+            for f in facts:
+                if f.say and not f.targets:
+                    trace.add(f.anchor, f"reporting verb '{f.anchor.text}' has no addressee: not coded")
+        facts = [f for f in facts if not f.say or f.targets]
         real = [f for f in facts if not f.say]
         if real:
             if trace:

@@ -43,8 +43,12 @@ DATA = Path(__file__).parent / "data"
 MAX_EVENTS_PER_SENTENCE = 6
 # material-conflict roots whose events take the place's country as target when they have none
 PLACE_TARGET_ROOTS = frozenset({"15", "17", "18", "19", "20"})
-# roots whose events keep no target when the text names none (statements)
-NO_DOMESTIC_TARGET_ROOTS = frozenset({"01"})
+# roots of events that are mostly domestic: without a named target they target the source's
+# own country (appeals, support, concessions, investigations, demands, criticism, refusals,
+# protests, coercion, assaults, mass violence). Statements, intents, meetings, cooperation,
+# aid, threats, force posture, sanctions and fighting are not: without a named target they
+# keep none.
+DOMESTIC_TARGET_ROOTS = frozenset({"02", "05", "08", "09", "10", "11", "12", "14", "17", "18", "20"})
 
 
 @dataclass
@@ -174,7 +178,7 @@ class Coder:
             location = self._location(fact, context)
             if not fact.targets and location is not None and fact.code[:2] in PLACE_TARGET_ROOTS:
                 fact.targets = self._place_target(fact, location)
-            if not fact.targets and fact.code[:2] not in NO_DOMESTIC_TARGET_ROOTS:
+            if not fact.targets and fact.code[:2] in DOMESTIC_TARGET_ROOTS:
                 fact.targets = self._domestic_target(fact)
             for source, target, code in expand(fact):
                 out.append(self._record(article, index, text, source, target, code, fact.rule, resolved, attribution,
