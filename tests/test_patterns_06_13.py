@@ -149,7 +149,7 @@ YIELD = [
     ("Saudi Arabia announced a unilateral ceasefire in Yemen.", "SAU", None, "0871"),
     ("Israel lifted the blockade of Gaza.", "ISR", "PSE", "0872"),
     ("The Colombian rebels laid down their arms.", "COL", None, "0873"),
-    ("The Serbian paramilitaries handed in their weapons.", "SRB", None, "0873"),
+    ("Bosnian Serb fighters handed in their weapons to the peacekeepers.", "BIH", None, "0873"),
     ("Iraqi forces retreated from Mosul.", "IRQ", None, "0874"),
     ("Five hundred Sudanese rebels surrendered to the army.", "SDN", None, "0874"),
     ("Armenian forces abandoned their positions in the Azerbaijani district.", "ARM", None, "0874"),

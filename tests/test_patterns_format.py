@@ -100,4 +100,4 @@ def test_builtin_patterns_load_cleanly_and_cover_the_ontology():
     # every frame result is a real CAMEO code
     for frame, table in pset.frames.items():
         for result in table.values():
-            assert result in ONTO.codes, (frame, result)
+            assert result == "=" or result in ONTO.codes, (frame, result)

@@ -37,6 +37,8 @@ TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into"
 NOUN_TARGET_PREPS = ("on", "against", "to", "with", "for", "toward", "towards", "into", "upon", "between", "among", "from", "of")
 NOUN_SOURCE_PREPS = ("by",)
 PURPOSE_PREPS = frozenset({"for", "on"})
+QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "million", "score", "group", "number", "member", "unit",
+                            "contingent", "team", "delegation", "convoy", "batch", "band", "handful", "party"})
 HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "can"})
 FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo"})
 WOULD = frozenset({"would", "'d"})
@@ -143,6 +145,12 @@ def _pobjs(prep: Token) -> list[Token]:
     return out
 
 
+def _dated(prep: Token) -> bool:
+    """A preposition whose object is a date or time ("on Sunday")."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
+
+
 def _function_children(t: Token) -> Iterable[Token]:
     for c in t.children:
         if c.dep_ in PREP_DEPS:
@@ -185,23 +193,31 @@ def match_pattern(pattern: Pattern, head: Token, noun: bool) -> dict[int, Token]
 def _match_item(item: Item, idx: int, pattern: Pattern, head: Token, noun: bool,
                 matched: dict[int, Token], used: set[int]) -> Token | None:
     if item.kind == "prep":
-        hosts = [head] + [matched[j] for j in sorted(matched) if pattern.items[j].kind == "word"]
+        hosts = [head] + [matched[j] for j in sorted(matched) if pattern.items[j].kind in ("word", "target", "source")]
         if item.attach >= 0 and item.attach in matched:
             hosts.insert(0, matched[item.attach])
         for host in hosts:
             for c in _function_children(host):
-                if c.lower_ in item.lemmas and c.i not in used:
+                if c.lower_ in item.lemmas and c.i not in used and not _dated(c):
                     return c
         return None
     if item.attach >= 0:
         prep = matched.get(item.attach)
         candidates = _pobjs(prep) if prep is not None else []
+        if prep is not None and prep.dep_ == "prt":
+            # "handed over two suspects": the word after a particle is the verb's object
+            candidates = candidates + _objects(head, noun)
     else:
         candidates = _objects(head, noun)
+        if item.kind == "word" and not noun:
+            # "cooperated economically", "pressed ahead"
+            candidates = candidates + [c for c in head.children if c.dep_ in ("advmod", "npadvmod")]
     for c in candidates:
         if c.i in used:
             continue
         if item.kind in ("target", "source"):
+            if c.ent_type_ in ("DATE", "TIME"):
+                continue  # "called up reservists on Sunday"
             return c
         if (c.lemma_.lower() in item.lemmas or c.lower_ in item.lemmas) and _has_modifiers(c, item.modifiers):
             return c
@@ -247,7 +263,8 @@ class EventCoder:
                     continue
                 pattern, matched = hit
                 out[t.i] = Candidate(anchor=t, pattern=pattern, code=pattern.code, matched=matched)
-            elif t.pos_ in ("NOUN", "PROPN"):
+            elif t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "nmod"):
+                # a noun that only modifies another ("riot police", "protest leaders") is no event
                 hit = match_token(self.patterns, t, noun=True)
                 if hit is not None:
                     pattern, matched = hit
@@ -267,7 +284,7 @@ class EventCoder:
                     del nouns[i]
         # light verbs take the code of their event-noun object
         for i, c in list(out.items()):
-            if c.code != "=":
+            if c.code != "=" or c.frame is not None:
                 continue
             obj = self._event_noun_object(c, nouns)
             if obj is None:
@@ -385,6 +402,10 @@ class EventCoder:
             if trace:
                 trace.add(anchor, f"'{anchor.text}' matched {cand.rule} but is negated: not coded")
             return []
+        if mood == "infinitive" and not inner:
+            if trace:
+                trace.add(anchor, f"'{anchor.text}' matched {cand.rule} but is an infinitive under a noun (a plan, a call): not coded on its own")
+            return []
         if mood in ("hypothetical", "conditional"):
             if trace:
                 trace.add(anchor, f"'{anchor.text}' matched {cand.rule} but is {mood}: not coded")
@@ -462,6 +483,8 @@ class EventCoder:
         if not inner_facts:
             if cand.frame == "consider" and not any(i.kind == "word" for i in cand.pattern.items):
                 return []  # "considers Hezbollah a terrorist organization" is no policy option
+            if cand.code == "=":
+                return []  # "tried to" with nothing coded after it
             return [own] if own is not None else []
         out = []
         for inner in inner_facts:
@@ -478,12 +501,15 @@ class EventCoder:
                 else:
                     doers = [a for a in inner.sources if all(a.code != s.code for s in sources)]
                     targets = doers or inner.targets
+            elif cand.frame in ("deny", "consider"):
+                # a denial is addressed to the accuser, not to the victim of the denied act
+                targets = own.targets if own is not None else []
             else:
                 targets = inner.targets
                 if not targets and own is not None and own.targets:
                     targets = own.targets
             # symmetric complements stay symmetric under an intention ("agreed to meet")
-            rev = code if inner.reverse_code and cand.frame == "intent" else None
+            rev = code if inner.reverse_code and cand.frame in ("intent", "attempt") else None
             if trace:
                 trace.add(anchor, f"frame {cand.frame} ('{anchor.text}') + complement {inner.code} ('{inner.anchor.text}') → {code}")
             out.append(Fact(anchor=anchor, code=code, sources=sources, targets=targets, reverse_code=rev,
@@ -498,12 +524,14 @@ class EventCoder:
         tgt_tok = cand.slot("target")
         subject = _subject(anchor) if not cand.noun else None
         if cand.noun:
-            src_tok = src_tok or _noun_source(anchor, actors)
+            src_tok = src_tok or _noun_source(anchor, actors, cand.pattern)
             if src_tok is None:
                 for host in cand.hosts:  # "fighting erupted ... by"
                     for c in host.children:
                         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
                             src_tok = next(iter(_pobjs(c)), None)
+        if src_tok is not None and src_tok is tgt_tok:
+            src_tok = None
         if src_tok is None:
             src_tok = subject
             subject_used = True
@@ -513,7 +541,9 @@ class EventCoder:
         if cand.pattern.source_item is not None and cand.pattern.target_item is None and not subject_used:
             targets = actors.actors_at(subject)
         elif tgt_tok is not None:
-            targets = actors.owners_at(tgt_tok)
+            targets = actors.owners_at(tgt_tok) or self._default_targets(
+                cand, actors, exclude={src_tok.i, tgt_tok.i} if src_tok is not None else {tgt_tok.i},
+                sources=frozenset(a.code for a in sources))
         else:
             targets = self._default_targets(cand, actors, exclude={src_tok.i} if src_tok is not None else set(),
                                             sources=frozenset(a.code for a in sources))
@@ -571,7 +601,7 @@ class EventCoder:
                 if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                     for p in _pobjs(c):
                         if p.i not in exclude:
-                            found = [a for a in actors.actors_at(p) if a.code not in sources]
+                            found = [a for a in actors.owners_at(p) if a.code not in sources]
                             if found:
                                 return found
         for o in objs:
@@ -580,6 +610,13 @@ class EventCoder:
                     found = [a for a in actors.actors_at(c) if a.code not in sources]
                     if found:
                         return found
+                # "took in thousands of Syrian refugees" (not "discussed the problems of Afghanistan")
+                if c.dep_ == "prep" and c.lower_ == "of" and (
+                        o.lemma_.lower() in QUANTITY_NOUNS or any(x.dep_ == "nummod" for x in o.children)):
+                    for p in _pobjs(c):
+                        found = [a for a in actors.owners_at(p) if a.code not in sources]
+                        if found:
+                            return found
         return []
 
 
@@ -588,9 +625,9 @@ def _between(targets: list[Actor], noun: Token, hosts: tuple[Token, ...]) -> boo
     return any(c.dep_ == "prep" and c.lower_ in ("between", "among") for h in (noun, *hosts) for c in h.children)
 
 
-def _noun_source(noun: Token, actors: SentenceActors) -> Token | None:
+def _noun_source(noun: Token, actors: SentenceActors, pattern: Pattern) -> Token | None:
     """The doer of an event noun: its possessor, a "by" phrase, an actor modifier ("U.S.
-    pressure"), or an actor in an "of" phrase ("withdrawal of U.S. troops")."""
+    pressure"), or the subject of the verb it is the purpose of ("arrived for talks")."""
     for c in noun.children:
         if c.dep_ == "poss":
             return c
@@ -601,11 +638,16 @@ def _noun_source(noun: Token, actors: SentenceActors) -> Token | None:
     for c in noun.lefts:
         if c.dep_ in ("compound", "amod", "nmod") and actors.actors_at(c):
             return c
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            for p in _pobjs(c):
-                if actors.actors_at(p):
-                    return p
+    # an "of" phrase names the doer ("the withdrawal of U.S. troops") unless the pattern
+    # puts the target there ("arrest of +": "the arrest of Navalny")
+    items = pattern.items
+    if not any(it.kind == "prep" and "of" in it.lemmas and j + 1 < len(items) and items[j + 1].kind == "target"
+               for j, it in enumerate(items)):
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in _pobjs(c):
+                    if actors.owners_at(p):
+                        return p
     # purpose phrases: "arrived in Tehran for talks", "accompanying X for a visit to Iran"
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in PURPOSE_PREPS and head.head.pos_ in ("VERB", "AUX"):
@@ -710,6 +752,10 @@ def _modality(v: Token) -> str | None:
         return "future"
     if v.dep_ == "xcomp" and _lemma(v.head) == "be":
         return "future"
+    # "calls for Iran's rulers to step down", "a plan to attack": an infinitive under a noun
+    if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        return "infinitive"
     return None
 
 

@@ -24,7 +24,7 @@ PARTICLES = frozenset(
     without""".split()
 )
 
-FRAMES = frozenset({"intent", "appeal", "demand", "threat", "reject", "say", "consider"})
+FRAMES = frozenset({"intent", "appeal", "demand", "threat", "reject", "say", "consider", "attempt", "deny"})
 
 _CODE_RE = re.compile(r"^(=|-|\d{3,4})$")
 _WORD_RE = re.compile(r"^[a-z0-9][a-z0-9'\-.]*(\|[a-z0-9][a-z0-9'\-.]*)*$")
@@ -113,15 +113,18 @@ class PatternSet:
         return list(seen.values())
 
     def frame_code(self, frame: str, code: str) -> str | None:
-        """The combined code of a frame verb and a complement event code (longest prefix)."""
+        """The combined code of a frame verb and a complement event code (longest prefix;
+        a result '=' keeps the complement's code)."""
         table = self.frames.get(frame)
         if not table:
             return None
+        hit = None
         for n in range(len(code), 1, -1):
             hit = table.get(code[:n])
             if hit:
-                return hit
-        return table.get("*")
+                break
+        hit = hit or table.get("*")
+        return code if hit == "=" else hit
 
 
 def _parse_alternatives(word: str) -> frozenset[str]:
@@ -224,8 +227,10 @@ def parse_pattern(line: str, origin: str, ontology: Ontology | None = None, orde
             frame = frame or "say"
         else:
             raise PatternError(f"unknown flag {flag!r}")
-    if code in ("=", "-") and (frame or reverse):
-        raise PatternError(f"a '{code}' pattern codes no event of its own; it cannot carry frame/sym/rev")
+    if code in ("=", "-") and reverse:
+        raise PatternError(f"a '{code}' pattern codes no event of its own; it cannot carry sym/rev")
+    if code == "-" and frame:
+        raise PatternError("a '-' pattern codes no event; it cannot carry a frame")
     return Pattern(
         code=code,
         heads=_parse_alternatives(head),
@@ -250,7 +255,8 @@ def load_frames(path: Path) -> tuple[dict[str, dict[str, str]], list[str]]:
         if not text:
             continue
         parts = text.split()
-        if len(parts) != 3 or parts[0] not in FRAMES or not (parts[1] == "*" or parts[1].isdigit()) or not parts[2].isdigit():
+        if (len(parts) != 3 or parts[0] not in FRAMES or not (parts[1] == "*" or parts[1].isdigit())
+                or not (parts[2].isdigit() or parts[2] == "=")):
             problems.append(f"{path}:{lineno}: expected FRAME PREFIX CODE, got {text!r}")
             continue
         frames.setdefault(parts[0], {})[parts[1]] = parts[2]
