@@ -82,7 +82,7 @@ def test_loader_reports_bad_lines_with_file_and_line(tmp_path: Path):
     pset = load_patterns(tmp_path, ONTO)
     assert set(pset.verbs) == {"visit", "negotiate"}
     assert set(pset.nouns) == {"talks"}
-    assert any(p.endswith("a.txt:2: more than one target slot '+'") for p in pset.problems)
+    assert any(p.endswith("a.txt:2: more than one target slot ('+' or '@')") for p in pset.problems)
     assert any("frames.tsv:2" in p for p in pset.problems)
     assert pset.frame_code("intent", "042") == "036"
     assert pset.frame_code("intent", "190") is None

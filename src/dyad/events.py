@@ -228,8 +228,10 @@ def _match_item(item: Item, idx: int, pattern: Pattern, head: Token, noun: bool,
     return None
 
 
-def match_token(patterns: PatternSet, token: Token, noun: bool) -> tuple[Pattern, dict[int, Token]] | None:
-    """The most specific pattern of this token's lemma that matches, with its matched items."""
+def match_token(patterns: PatternSet, token: Token, noun: bool,
+                is_actor=None) -> tuple[Pattern, dict[int, Token]] | None:
+    """The most specific pattern of this token's lemma that matches, with its matched items.
+    `is_actor(token)` decides the `@` slots (a target that must be an actor)."""
     index = patterns.nouns if noun else patterns.verbs
     plist = index.get(_lemma(token)) or index.get(token.lower_)
     if not plist:
@@ -238,8 +240,12 @@ def match_token(patterns: PatternSet, token: Token, noun: bool) -> tuple[Pattern
         if pattern.head_modifiers and not _has_modifiers(token, pattern.head_modifiers):
             continue
         matched = match_pattern(pattern, token, noun)
-        if matched is not None:
-            return pattern, matched
+        if matched is None:
+            continue
+        if any(item.actor_required and (i not in matched or is_actor is None or not is_actor(matched[i]))
+               for i, item in enumerate(pattern.items)):
+            continue
+        return pattern, matched
     return None
 
 
@@ -252,12 +258,13 @@ class EventCoder:
 
     # -- candidates ----------------------------------------------------------------------
 
-    def candidates(self, sent: Span, trace: Trace | None = None) -> dict[int, Candidate]:
+    def candidates(self, sent: Span, trace: Trace | None = None, actors: SentenceActors | None = None) -> dict[int, Candidate]:
         out: dict[int, Candidate] = {}
         nouns: dict[int, Candidate] = {}
+        is_actor = (lambda tok: bool(actors.actors_at(tok))) if actors is not None else None
         for t in sent:
             if t.pos_ in ("VERB", "AUX") or (t.tag_.startswith("VB")):
-                hit = match_token(self.patterns, t, noun=False)
+                hit = match_token(self.patterns, t, noun=False, is_actor=is_actor)
                 if hit is None:
                     # a verb the parser tagged as noun-like or a participle used as adjective
                     continue
@@ -265,7 +272,7 @@ class EventCoder:
                 out[t.i] = Candidate(anchor=t, pattern=pattern, code=pattern.code, matched=matched)
             elif t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "nmod"):
                 # a noun that only modifies another ("riot police", "protest leaders") is no event
-                hit = match_token(self.patterns, t, noun=True)
+                hit = match_token(self.patterns, t, noun=True, is_actor=is_actor)
                 if hit is not None:
                     pattern, matched = hit
                     nouns[t.i] = Candidate(anchor=t, pattern=pattern, code=pattern.code, matched=matched, noun=True)
@@ -278,7 +285,7 @@ class EventCoder:
         # verbs tagged as nouns at the sentence root ("Iran vows ..." in headlines)
         for i, c in list(nouns.items()):
             if c.anchor.dep_ == "ROOT":
-                hit = match_token(self.patterns, c.anchor, noun=False)
+                hit = match_token(self.patterns, c.anchor, noun=False, is_actor=is_actor)
                 if hit is not None:
                     out[i] = Candidate(anchor=c.anchor, pattern=hit[0], code=hit[0].code, matched=hit[1])
                     del nouns[i]
@@ -335,7 +342,7 @@ class EventCoder:
             if trace:
                 trace.add(None, "the sentence is a question: nothing is coded")
             return []
-        cands = self.candidates(sent, trace)
+        cands = self.candidates(sent, trace, actors)
         if not cands:
             return []
         consumed: set[int] = set()

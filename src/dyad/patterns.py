@@ -40,6 +40,7 @@ class Item:
 
     kind: str  # "prep" | "word" | "target" | "source"
     lemmas: frozenset[str] = frozenset()
+    actor_required: bool = False  # "@": a target slot that must hold an actor for the pattern to match
     modifiers: tuple[frozenset[str], ...] = ()  # for "word": required modifiers of this noun
     attach: int = -1  # index of the item this one hangs on (-1: the head)
 
@@ -148,7 +149,7 @@ def parse_pattern(line: str, origin: str, ontology: Ontology | None = None, orde
     code, head, rest = parts[0], parts[1].lower(), [p.lower() for p in parts[2:]]
     head_mods: list[frozenset[str]] = []
     if noun:
-        while rest and rest[0] not in ("+", "$") and not _parse_alternatives(rest[0]) <= PARTICLES:
+        while rest and rest[0] not in ("+", "$", "@") and not _parse_alternatives(rest[0]) <= PARTICLES:
             if not _WORD_RE.match(head):
                 raise PatternError(f"bad modifier {head!r}")
             head_mods.append(_parse_alternatives(head))
@@ -163,10 +164,10 @@ def parse_pattern(line: str, origin: str, ontology: Ontology | None = None, orde
     pending_mods: list[frozenset[str]] = []
     last_prep = -1  # index of the last preposition item
     for i, tok in enumerate(rest):
-        if tok in ("+", "$"):
+        if tok in ("+", "$", "@"):
             if pending_mods:
                 raise PatternError(f"modifier {'|'.join(sorted(pending_mods[-1]))!r} before {tok!r} has no noun")
-            items.append(Item(kind="target" if tok == "+" else "source", attach=last_prep))
+            items.append(Item(kind="source" if tok == "$" else "target", attach=last_prep, actor_required=tok == "@"))
             continue
         if not _WORD_RE.match(tok):
             raise PatternError(f"bad item {tok!r}")
@@ -186,13 +187,13 @@ def parse_pattern(line: str, origin: str, ontology: Ontology | None = None, orde
             continue
         # content word: a modifier if another content word follows directly
         nxt = rest[i + 1] if i + 1 < len(rest) else None
-        if nxt is not None and nxt not in ("+", "$") and not _parse_alternatives(nxt) <= PARTICLES:
+        if nxt is not None and nxt not in ("+", "$", "@") and not _parse_alternatives(nxt) <= PARTICLES:
             pending_mods.append(alts)
             continue
         items.append(Item(kind="word", lemmas=alts, modifiers=tuple(pending_mods), attach=last_prep))
         pending_mods = []
     if sum(1 for it in items if it.kind == "target") > 1:
-        raise PatternError("more than one target slot '+'")
+        raise PatternError("more than one target slot ('+' or '@')")
     if sum(1 for it in items if it.kind == "source") > 1:
         raise PatternError("more than one source slot '$'")
     flags: set[str] = set()
