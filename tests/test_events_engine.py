@@ -204,3 +204,14 @@ def test_force_used_in_a_foreign_place_targets_that_country(engine):
 def test_event_nouns_as_subjects_of_occurrence_verbs(engine):
     got = triples(engine, "Talks broke out between Iran and Iraq in Geneva.")
     assert got == {("IRN", "IRQ", "046"), ("IRQ", "IRN", "046")}
+
+
+def test_sponsors_are_not_nationalities(engine):
+    # "French-backed" names a sponsor: the rebels are not French (they have no country here)
+    assert triples(engine, "French-backed rebels attacked Libya.") == set()
+    assert triples(engine, "French troops attacked Libya.") == {("FRAMIL", "LBY", "190")}
+
+
+def test_relative_pronouns_stand_for_their_antecedent(engine):
+    got = triples(engine, "Iran criticized Iraq, which France attacked on Monday.")
+    assert ("FRA", "IRQ", "190") in got

@@ -446,6 +446,8 @@ class SentenceActors:
         agent: AgentEntry | None = self.agent_at(head.i)
         for t in tokens:
             e = self.entry_at(t.i)
+            if e is not None and _sponsor_modifier(t):
+                continue  # "Turkish-backed rebels" are not Turkish
             if e is not None:
                 if e.kind in ("person", "org") and (entity is None or t.i == head.i):
                     entity = e
@@ -622,7 +624,9 @@ class SentenceActors:
         """All actors of the noun phrase at `token`, expanding "X and Y" and "the two sides"."""
         if token is None:
             return []
-        if token.lower_ in ("which", "who", "that") and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl":
+        if token.lower_ in ("which", "who", "whom", "that") and token.head.dep_ == "relcl" and token.head.head is not token:
+            # a relative pronoun stands for the noun its clause modifies ("Iran, which the
+            # Americans blame for ...")
             token = token.head.head
         pair = self._pair_reference(token)
         if pair is not None:
@@ -773,6 +777,19 @@ class SentenceActors:
                 if a is not None:
                     out.append((a, self.is_person(t)))
         return out
+
+
+SPONSOR_WORDS = frozenset({"backed", "led", "sponsored", "supported", "funded", "trained", "armed", "allied",
+                           "aligned", "controlled", "brokered", "installed", "friendly", "leaning"})
+
+
+def _sponsor_modifier(t: Token) -> bool:
+    """A country word in "Turkish-backed", "U.S.-led": it names a sponsor, not the nationality."""
+    doc = t.doc
+    nxt = t.i + 1
+    if nxt < len(doc) and doc[nxt].text == "-" and not t.whitespace_:
+        nxt += 1
+    return nxt < len(doc) and doc[nxt].lower_ in SPONSOR_WORDS and not doc[nxt - 1].whitespace_
 
 
 def _compatible(kind: str, actor: Actor) -> bool:

@@ -492,6 +492,9 @@ class EventCoder:
                 return []  # "considers Hezbollah a terrorist organization" is no policy option
             if cand.code == "=":
                 return []  # "tried to" with nothing coded after it
+            if own is not None and not own.targets and cand.frame in ("intent", "threat", "reject"):
+                # "agreed to help OPEC": the complement codes nothing, but names who it concerns
+                own.targets = self._complement_targets(cand, actors, {a.code for a in own.sources})
             return [own] if own is not None else []
         out = []
         for inner in inner_facts:
@@ -572,6 +575,22 @@ class EventCoder:
         return Fact(anchor=anchor, code=cand.code, sources=sources, targets=targets,
                     reverse_code=cand.pattern.reverse_code if cand.light_object is None else cand.light_object.pattern.reverse_code or cand.pattern.reverse_code,
                     rule=cand.rule, date_anchors=[anchor], say="say" in cand.pattern.flags)
+
+    def _complement_targets(self, cand: Candidate, actors: SentenceActors, sources: set[str]) -> list[Actor]:
+        """Actors that the infinitive complement of a frame verb acts on."""
+        for t in _complement_tokens(cand):
+            if t.pos_ not in ("VERB", "AUX"):
+                continue
+            for c in t.children:
+                found: list[Actor] = []
+                if c.dep_ in ("dobj", "dative"):
+                    found = actors.owners_at(c)
+                elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                    found = [a for p in _pobjs(c) for a in actors.owners_at(p)]
+                found = [a for a in found if a.code not in sources]
+                if found:
+                    return found
+        return []
 
     def _local_civilians(self, cand: Candidate, actors: SentenceActors) -> list[Actor]:
         gazetteer = actors.matcher.gazetteer

@@ -109,13 +109,20 @@ def clause_places(anchor, gazetteer: Gazetteer, prefer: Iterable[str] = ()) -> l
     for host in hosts:
         preps = [host] if host.dep_ == "prep" else [c for c in host.children if c.dep_ == "prep"]
         for prep in preps:
-            if prep.lower_ not in LOCATIVE_PREPS or prep.i in seen:
+            if prep.i in seen:
                 continue
+            if prep.lower_ not in LOCATIVE_PREPS:
+                # "an offensive against a Kurdish enclave in northern Syria"
+                inner = [c for p in prep.children if p.dep_ == "pobj" for c in p.children
+                         if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS]
+                if not inner:
+                    continue
+                prep = inner[0]
             seen.add(prep.i)
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
                     continue
-                candidates = [pobj] + [g for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"
+                candidates = [pobj] + [g for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
                                        for g in c.children if g.dep_ == "pobj"]
                 for tok in candidates:
                     if tok.pos_ != "PROPN":
