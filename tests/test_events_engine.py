@@ -215,3 +215,14 @@ def test_sponsors_are_not_nationalities(engine):
 def test_relative_pronouns_stand_for_their_antecedent(engine):
     got = triples(engine, "Iran criticized Iraq, which France attacked on Monday.")
     assert ("FRA", "IRQ", "190") in got
+
+
+def test_a_negated_future_cooperation_is_a_refusal(engine):
+    assert triples(engine, "Iran said it will not release the prisoners.") == {("IRN", None, "1243")}
+
+
+def test_quantities_and_agents_of_event_nouns_name_actors(engine):
+    assert ("IRQ", "LBY", "190") in triples(engine, "Thousands of Iraqi troops attacked Libya.") or \
+        ("IRQMIL", "LBY", "190") in triples(engine, "Thousands of Iraqi troops attacked Libya.")
+    got = triples(engine, "Britain criticized the bombing of Libya by French troops.")
+    assert ("GBR", "FRAMIL", "111") in got

@@ -54,6 +54,11 @@ COLLECTIVE_NOUNS = frozenset(
     coalition alliance organization organisation mission team service command troops militia country state
     nation side""".split()
 )
+QUANTITY_WORDS = frozenset("thousand thousands hundred hundreds dozen dozens million millions score scores tens "
+                           "group groups number numbers crowd crowds handful some many all most several".split())
+# people named by the body they belong to ("inspectors of the IAEA", "members of Hamas")
+MEMBER_NOUNS = frozenset("inspector monitor observer expert envoy delegate representative member staff employee "
+                         "worker personnel team mission delegation unit contingent leader head chief".split())
 PAIR_NOUNS = frozenset({"side", "country", "nation", "government", "leader", "minister", "state", "neighbor",
                         "neighbour", "party", "president", "delegation", "army", "force"})
 PAIR_DETS = frozenset({"two", "both"})
@@ -635,6 +640,13 @@ class SentenceActors:
             group = self._group_reference(token)
             if group:
                 return group
+        if token.lemma_.lower() in QUANTITY_WORDS or token.pos_ == "NUM":
+            # "thousands of Iraqi Kurds", "dozens of protesters"
+            for c in token.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return self.owners_at(p)
         out: list[Actor] = []
         for t in [token] + _conjuncts(token):
             a = self.actor(t)
@@ -660,6 +672,15 @@ class SentenceActors:
                 found = self.actors_at(c)
                 if found:
                     return found
+        for c in token.children:
+            # "the killing of civilians by Indonesian troops": the doer of an event noun;
+            # "inspectors of the IAEA": the body people belong to
+            if c.dep_ in ("prep", "agent") and (c.lower_ == "by" or (c.lower_ == "of" and token.lemma_.lower() in MEMBER_NOUNS)):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        found = self.actors_at(p)
+                        if found:
+                            return found
         for c in token.lefts:
             if c.dep_ in ("amod", "compound", "nmod"):
                 e = self.entry_at(c.i)

@@ -398,6 +398,15 @@ class EventCoder:
         mood = _modality(_governing_verb(anchor) if cand.noun else anchor)
         if mood == "negated":
             self._consume_complements(cand, cands, consumed)
+            if cand.frame is None and _future_aux(anchor) and 3 <= int(cand.code[:2]) <= 8 and cand.code != "=":
+                # "Syria said it will not accept refugees": a refusal, not a negated act
+                fact = self._simple_fact(cand, actors, trace, allow_empty_source=inner)
+                code = self.patterns.frame_code("reject", cand.code)
+                if fact is not None and code:
+                    if trace:
+                        trace.add(anchor, f"'{anchor.text}' is a negated future: {cand.code} → {code} (refusal)")
+                    fact.code, fact.reverse_code = code, None
+                    return [fact]
             if cand.pattern.negated_code:
                 # "would not comment" → 011 decline comment
                 fact = self._simple_fact(cand, actors, trace)
@@ -783,6 +792,10 @@ def _modality(v: Token) -> str | None:
             c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
         return "infinitive"
     return None
+
+
+def _future_aux(v: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | WOULD for c in v.children)
 
 
 def _reporting_head(v: Token, cands: dict[int, Candidate]) -> Token | None:
