@@ -226,3 +226,17 @@ def test_quantities_and_agents_of_event_nouns_name_actors(engine):
         ("IRQMIL", "LBY", "190") in triples(engine, "Thousands of Iraqi troops attacked Libya.")
     got = triples(engine, "Britain criticized the bombing of Libya by French troops.")
     assert ("GBR", "FRAMIL", "111") in got
+
+
+def test_targets_of_frames_without_a_coded_complement(engine):
+    # the one asked is the subject of the demanded clause
+    assert ("IRN", "IRQ", "100") in triples(engine, "Iran called for the withdrawal and demanded that Iraq hand over the border.") or \
+        ("IRN", "IRQ", "100") in triples(engine, "Iran demanded that Iraq hand over the border posts.")
+    # "agreed to help X": the complement names who the intention concerns
+    assert triples(engine, "Iran agreed to help Iraq.") == {("IRN", "IRQ", "030")}
+
+
+def test_misparsed_finite_verbs_keep_their_subject(engine):
+    # spaCy's small model reads this as a noun phrase ("protested" hung on "Thousands")
+    got = triples(engine, "Thousands of Iraqi protesters attacked in Baghdad.")
+    assert got and all(src.startswith("IRQ") for src, _, _ in got)

@@ -33,7 +33,7 @@ from dyad.records import Actor
 OBJECT_DEPS = frozenset({"dobj", "attr", "acomp", "oprd", "dative"})
 PREP_DEPS = frozenset({"prep", "prt", "agent", "dative", "advmod", "mark"})
 MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss", "nummod"})
-TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "from", "upon")
+TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "from", "upon", "between", "among")
 NOUN_TARGET_PREPS = ("on", "against", "to", "with", "for", "toward", "towards", "into", "upon", "between", "among", "from", "of")
 NOUN_SOURCE_PREPS = ("by",)
 PURPOSE_PREPS = frozenset({"for", "on"})
@@ -122,14 +122,25 @@ def _words(t: Token) -> tuple[str, str]:
     return t.lemma_.lower(), t.lower_
 
 
+def _verbless_root_acl(v: Token) -> bool:
+    """A verb the parser hung as a modifier on a noun sentence root ("Thousands of students
+    protested in Seoul" read as a noun phrase): really the main verb."""
+    return v.dep_ in ("acl", "amod") and v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN") and not any(
+        t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in v.sent)
+
+
 def _is_passive(v: Token) -> bool:
-    if v.dep_ == "acl" and v.tag_ == "VBN":  # "a brigade backed by tanks"
+    if v.dep_ == "acl" and v.tag_ == "VBN" and not _verbless_root_acl(v):  # "a brigade backed by tanks"
         return True
     return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in v.children)
 
 
 def _objects(head: Token, noun: bool) -> list[Token]:
     out = [c for c in head.children if c.dep_ in OBJECT_DEPS]
+    if not noun and head.dep_ == "amod" and head.tag_ in ("VBD", "VBZ", "VBP", "VBN") and head.head.i > head.i:
+        # a finite verb misparsed as an adjective: "the minister mediated talks" read as
+        # "mediated talks"; the noun it "modifies" is its object
+        out.append(head.head)
     if not noun and _is_passive(head):
         out += [c for c in head.children if c.dep_ == "nsubjpass"]
     if noun:
@@ -501,9 +512,17 @@ class EventCoder:
                 return []  # "considers Hezbollah a terrorist organization" is no policy option
             if cand.code == "=":
                 return []  # "tried to" with nothing coded after it
-            if own is not None and not own.targets and cand.frame in ("intent", "threat", "reject"):
-                # "agreed to help OPEC": the complement codes nothing, but names who it concerns
-                own.targets = self._complement_targets(cand, actors, {a.code for a in own.sources})
+            if own is not None and not own.targets:
+                sources = {a.code for a in own.sources}
+                if cand.frame in ("appeal", "demand"):
+                    # "demanded that China withdraw its oil rig": the one asked is the complement's subject
+                    own.targets = self._complement_subjects(cand, actors, sources)
+                if not own.targets and cand.frame in ("intent", "threat", "reject", "appeal", "demand"):
+                    # "agreed to help OPEC": the complement codes nothing, but names who it concerns
+                    own.targets = self._complement_targets(cand, actors, sources)
+                if not own.targets and cand.frame == "threat":
+                    # "threatened to retaliate if India attacked": the one the condition is put to
+                    own.targets = self._condition_subjects(cand, actors, sources)
             return [own] if own is not None else []
         out = []
         for inner in inner_facts:
@@ -556,6 +575,8 @@ class EventCoder:
             subject_used = True
         else:
             subject_used = False
+        if src_tok is None and not cand.noun and anchor.tag_ in ("VBD", "VBZ", "VBP", "VBN") and anchor.dep_ in MISPARSED_VERB_DEPS:
+            src_tok = _left_subject(anchor, actors)
         sources = actors.owners_at(src_tok)
         if cand.pattern.source_item is not None and cand.pattern.target_item is None and not subject_used:
             targets = actors.actors_at(subject)
@@ -599,6 +620,26 @@ class EventCoder:
                 found = [a for a in found if a.code not in sources]
                 if found:
                     return found
+        return []
+
+    def _complement_subjects(self, cand: Candidate, actors: SentenceActors, sources: set[str]) -> list[Actor]:
+        for t in _complement_tokens(cand):
+            if t.pos_ in ("VERB", "AUX") and t.dep_ == "ccomp":
+                subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                found = [a for a in actors.owners_at(subj) if a.code not in sources] if subj is not None else []
+                if found:
+                    return found
+        return []
+
+    def _condition_subjects(self, cand: Candidate, actors: SentenceActors, sources: set[str]) -> list[Actor]:
+        hosts = [cand.anchor] + [t for t in _complement_tokens(cand) if t.pos_ in ("VERB", "AUX")]
+        for h in hosts:
+            for c in h.children:
+                if c.dep_ == "advcl" and _marked_conditional(c):
+                    subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+                    found = [a for a in actors.owners_at(subj) if a.code not in sources] if subj is not None else []
+                    if found:
+                        return found
         return []
 
     def _local_civilians(self, cand: Candidate, actors: SentenceActors) -> list[Actor]:
@@ -690,6 +731,22 @@ def _noun_source(noun: Token, actors: SentenceActors, pattern: Pattern) -> Token
     return None
 
 
+# labels the parser gives finite verbs it misreads as modifiers ("The minister mediated talks")
+MISPARSED_VERB_DEPS = frozenset({"amod", "nmod", "compound", "ROOT", "acl"})
+
+
+def _left_subject(verb: Token, actors: SentenceActors) -> Token | None:
+    """For a finite verb the parser gave no subject: the nearest actor noun before it in the
+    same clause (no comma, verb or subordinator in between)."""
+    sent = verb.sent
+    for t in reversed(list(sent[: verb.i - sent.start])):
+        if t.pos_ in ("VERB", "AUX", "SCONJ") or t.text in (",", ";", ":") or t.lower_ in ("that", "which", "who"):
+            return None
+        if t.pos_ in ("NOUN", "PROPN") and actors.actors_at(t):
+            return t
+    return None
+
+
 def _governing_verb(t: Token) -> Token:
     """The nearest verb above a noun (whose mood the nominal event shares)."""
     cur = t
@@ -716,6 +773,8 @@ def _subject(v: Token, _hops: int = 0) -> Token | None:
     participle modifies."""
     if _hops > 6:
         return None
+    if _verbless_root_acl(v) and v.head.i < v.i:
+        return v.head
     for c in v.children:
         if c.dep_ in ("nsubj", "csubj"):
             if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":

@@ -87,7 +87,8 @@ class Gazetteer:
         return places[0]
 
 
-LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "into", "throughout"})
+LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "into", "throughout", "along"})
+BORDER_NOUNS = frozenset({"border", "borders", "frontier", "boundary"})
 
 
 def place_name(token) -> str:
@@ -122,7 +123,8 @@ def clause_places(anchor, gazetteer: Gazetteer, prefer: Iterable[str] = ()) -> l
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
                     continue
-                candidates = [pobj] + [g for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                inner_preps = ("of", "in", "with") if pobj.lower_ in BORDER_NOUNS else ("of", "in")
+                candidates = [pobj] + [g for c in pobj.children if c.dep_ == "prep" and c.lower_ in inner_preps
                                        for g in c.children if g.dep_ == "pobj"]
                 for tok in candidates:
                     if tok.pos_ != "PROPN":
