@@ -143,6 +143,11 @@ def _objects(head: Token, noun: bool) -> list[Token]:
         out.append(head.head)
     if not noun and _is_passive(head):
         out += [c for c in head.children if c.dep_ == "nsubjpass"]
+    if not noun and not out:
+        # "allowed observers to monitor", "urged Iraq to withdraw": the parser makes the
+        # object the subject of the complement clause
+        out += [g for c in head.children if c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for g in c.children if g.dep_ == "nsubj"]
     if noun:
         # an event noun's "object" is the object of "of" ("release of prisoners")
         out += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
@@ -575,7 +580,8 @@ class EventCoder:
             subject_used = True
         else:
             subject_used = False
-        if src_tok is None and not cand.noun and anchor.tag_ in ("VBD", "VBZ", "VBP", "VBN") and anchor.dep_ in MISPARSED_VERB_DEPS:
+        if (src_tok is None and not cand.noun and anchor.tag_ in ("VBD", "VBZ", "VBP", "VBN")
+                and (anchor.dep_ in MISPARSED_VERB_DEPS or _verbless_root_acl(anchor))):
             src_tok = _left_subject(anchor, actors)
         sources = actors.owners_at(src_tok)
         if cand.pattern.source_item is not None and cand.pattern.target_item is None and not subject_used:
@@ -732,7 +738,7 @@ def _noun_source(noun: Token, actors: SentenceActors, pattern: Pattern) -> Token
 
 
 # labels the parser gives finite verbs it misreads as modifiers ("The minister mediated talks")
-MISPARSED_VERB_DEPS = frozenset({"amod", "nmod", "compound", "ROOT", "acl"})
+MISPARSED_VERB_DEPS = frozenset({"amod", "nmod", "compound", "ROOT"})
 
 
 def _left_subject(verb: Token, actors: SentenceActors) -> Token | None:
