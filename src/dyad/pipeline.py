@@ -323,7 +323,10 @@ def _media_name(token, actors: SentenceActors) -> str | None:
                 e = actors.entry_at(t.i)
                 if e is not None and e.kind == "org":
                     return e.phrase
-            return a.name
+            # else the proper name in the phrase ("Egypt's official MENA news agency" → MENA)
+            names = [t.text for t in actors.np_tokens(token)
+                     if t.pos_ == "PROPN" and t.dep_ != "poss" and actors.entry_at(t.i) is None]
+            return " ".join(names) if names else a.name
     words = [w for w in actors.np_tokens(token) if w.dep_ != "det"]
     if any(w.lower_ in ("agency", "media", "television", "radio", "newspaper", "tv") for w in words):
         names = [w.text for w in words if w.pos_ == "PROPN"]
