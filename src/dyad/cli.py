@@ -288,19 +288,30 @@ def explain(sentence: str, pub_date: str | None, model: str | None, dictionaries
 # -- dyad eval -----------------------------------------------------------------------------
 
 @main.command(name="eval")
-@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["plover", "pentaclass", "dyad"]), help="Gold format (detected when omitted).")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--format", "fmt", type=click.Choice(["plover", "pentaclass", "spans", "petrarch", "dyad", "multicoder"]),
+              help="Gold format (detected when omitted).")
 @click.option("--shared", type=click.Path(exists=True, file_okay=False), help="Root of the shared corpora, to resolve referenced gold sentences.")
 @click.option("--split", help="Only gold records of this split (dyad format: dev, test).")
-@click.option("--report", type=click.Path(dir_okay=False), help="Write the full results (with every error) as JSON.")
+@click.option("--report", type=click.Path(dir_okay=False),
+              help="Write the full results (every error) as JSON and as a Markdown report (X.json and X.md).")
 @click.option("--errors", default=0, show_default=True, help="List this many errors per set.")
 @click.option("--model", help="spaCy model package.")
 @click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(exists=True))
 def eval_cmd(gold: Sequence[str], fmt: str | None, shared: str | None, split: str | None, report: str | None,
              errors: int, model: str | None, dictionaries: Sequence[str]) -> None:
-    """Code gold sentences and score the coder against them."""
-    from dyad.evaluation.run import evaluate, markdown
+    """Code gold sentences and score the coder against them (docs/evaluation.md).
 
+    GOLD: PLOVER gold records (.json), ConfliBERT 5-class (.tsv) or span (CoNLL .txt) files,
+    PETRARCH validation XML, Dyad gold JSONL, or multi-coder rounds (folder, .csv, .jsonl).
+    """
+    from dyad.evaluation.run import evaluate, markdown, read_gold, write_report
+
+    for path in gold:  # fail on an unreadable set before loading the coder
+        try:
+            read_gold(Path(path), fmt, Path(shared) if shared else None, split)
+        except (ValueError, OSError) as exc:
+            raise click.UsageError(str(exc)) from None
     try:
         config = config_with_dictionaries(CoderConfig(model=model), [Path(d) for d in dictionaries])
     except DictionaryKindError as exc:
@@ -315,7 +326,8 @@ def eval_cmd(gold: Sequence[str], fmt: str | None, shared: str | None, split: st
         results.append(result)
         click.echo(markdown(result, errors))
     if report:
-        Path(report).write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+        json_path, md_path = write_report(results, Path(report))
+        click.echo(f"Report: {json_path}, {md_path}", err=True)
 
 
 if __name__ == "__main__":

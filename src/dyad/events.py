@@ -137,7 +137,7 @@ def _is_passive(v: Token) -> bool:
 
 def _objects(head: Token, noun: bool) -> list[Token]:
     out = [c for c in head.children if c.dep_ in OBJECT_DEPS]
-    if not noun and head.dep_ == "amod" and head.tag_ in ("VBD", "VBZ", "VBP", "VBN") and head.head.i > head.i:
+    if not noun and head.dep_ == "amod" and head.tag_ in ("VBD", "VBZ", "VBP", "VBN") and head.head.i > head.i and _verbless(head.sent):
         # a finite verb misparsed as an adjective: "the minister mediated talks" read as
         # "mediated talks"; the noun it "modifies" is its object
         out.append(head.head)
@@ -412,6 +412,8 @@ class EventCoder:
                 trace.add(anchor, f"event noun '{anchor.text}' ({cand.pattern.origin}) codes only under a verb that makes it an event")
             return []
         mood = _modality(_governing_verb(anchor) if cand.noun else anchor)
+        if cand.noun and mood in ("future", "would", "obligation", "infinitive"):
+            mood = None  # an event noun names its own event ("would retaliate for U.S. attacks")
         if mood == "negated":
             self._consume_complements(cand, cands, consumed)
             if cand.frame is None and _future_aux(anchor) and 3 <= int(cand.code[:2]) <= 8 and cand.code != "=":
@@ -552,7 +554,7 @@ class EventCoder:
                 if not targets and own is not None and own.targets:
                     targets = own.targets
             # symmetric complements stay symmetric under an intention ("agreed to meet")
-            rev = code if inner.reverse_code and cand.frame in ("intent", "attempt") else None
+            rev = code if inner.reverse_code == inner.code and cand.frame in ("intent", "attempt") else None
             if trace:
                 trace.add(anchor, f"frame {cand.frame} ('{anchor.text}') + complement {inner.code} ('{inner.anchor.text}') → {code}")
             out.append(Fact(anchor=anchor, code=code, sources=sources, targets=targets, reverse_code=rev,
@@ -581,7 +583,7 @@ class EventCoder:
         else:
             subject_used = False
         if (src_tok is None and not cand.noun and anchor.tag_ in ("VBD", "VBZ", "VBP", "VBN")
-                and (anchor.dep_ in MISPARSED_VERB_DEPS or _verbless_root_acl(anchor))):
+                and (anchor.dep_ in MISPARSED_VERB_DEPS or _verbless_root_acl(anchor)) and _verbless(anchor.sent)):
             src_tok = _left_subject(anchor, actors)
         sources = actors.owners_at(src_tok)
         if cand.pattern.source_item is not None and cand.pattern.target_item is None and not subject_used:
@@ -601,6 +603,12 @@ class EventCoder:
             # "protests broke out in Delhi": the protesters are civilians of the place
             sources = self._local_civilians(cand, actors)
         targets = [t for t in targets if all(t.code != s.code for s in sources)]
+        code = cand.code
+        if code[:2] == "14" and sources and all(_official(a) for a in sources):
+            # a state "protesting" lodges a complaint (114); dissent (14x) is by its citizens
+            if trace:
+                trace.add(anchor, f"'{anchor.text}' by a government: {code} → 114 (official complaint)")
+            code = "114"
         if not sources and not allow_empty_source:
             if trace:
                 who = f"'{src_tok.text}'" if src_tok is not None else "no subject"
@@ -608,7 +616,7 @@ class EventCoder:
             return None
         if trace:
             trace.add(anchor, f"'{anchor.text}' matched {cand.rule} → {cand.code}")
-        return Fact(anchor=anchor, code=cand.code, sources=sources, targets=targets,
+        return Fact(anchor=anchor, code=code, sources=sources, targets=targets,
                     reverse_code=cand.pattern.reverse_code if cand.light_object is None else cand.light_object.pattern.reverse_code or cand.pattern.reverse_code,
                     rule=cand.rule, date_anchors=[anchor], say="say" in cand.pattern.flags)
 
@@ -741,6 +749,16 @@ def _noun_source(noun: Token, actors: SentenceActors, pattern: Pattern) -> Token
 MISPARSED_VERB_DEPS = frozenset({"amod", "nmod", "compound", "ROOT"})
 
 
+def _official(a: Actor) -> bool:
+    """A state actor: a government or an intergovernmental organisation."""
+    return "GOV" in a.sectors or (a.country is None and "IGO" in a.sectors)
+
+
+def _verbless(sent: Span) -> bool:
+    """The parser found no verb at the root: the sentence was read as a noun phrase."""
+    return sent.root.pos_ not in ("VERB", "AUX")
+
+
 def _left_subject(verb: Token, actors: SentenceActors) -> Token | None:
     """For a finite verb the parser gave no subject: the nearest actor noun before it in the
     same clause (no comma, verb or subordinator in between)."""
@@ -811,6 +829,12 @@ def _subject(v: Token, _hops: int = 0) -> Token | None:
                         return p
         return _subject(head, _hops + 1)
     if v.dep_ == "conj":
+        if v.tag_ == "VBN" and _is_passive(head):
+            # "were killed or wounded": the coordinated participle is passive too
+            for c in head.children:
+                if c.dep_ == "agent":
+                    return next((p for p in c.children if p.dep_ == "pobj"), None)
+            return None
         return _subject(head, _hops + 1)
     if v.dep_ in ("advcl", "pcomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADP", "ADJ"):
         if v.dep_ == "ccomp":
