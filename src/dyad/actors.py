@@ -661,9 +661,11 @@ class SentenceActors:
                 out.append(single)
         return out
 
-    def owners_at(self, token: Token | None) -> list[Actor]:
+    def owners_at(self, token: Token | None, deep: bool = True) -> list[Actor]:
         """Actors of the noun phrase, or else of its owner: "its border posts" → the
-        referent of "its", "Iraqi positions" → IRQ, "Iran's principles" → IRN."""
+        referent of "its", "Iraqi positions" → IRQ, "Iran's principles" → IRN; `deep` also
+        looks at the doer of an event noun ("the killing ... by Indonesian troops") and the
+        body people belong to ("inspectors of the IAEA")."""
         found = self.actors_at(token)
         if found or token is None:
             return found
@@ -672,7 +674,7 @@ class SentenceActors:
                 found = self.actors_at(c)
                 if found:
                     return found
-        for c in token.children:
+        for c in (token.children if deep else ()):
             # "the killing of civilians by Indonesian troops": the doer of an event noun;
             # "inspectors of the IAEA": the body people belong to
             if c.dep_ in ("prep", "agent") and (c.lower_ == "by" or (c.lower_ == "of" and token.lemma_.lower() in MEMBER_NOUNS)):

@@ -146,7 +146,7 @@ def _objects(head: Token, noun: bool) -> list[Token]:
     if not noun and not out:
         # "allowed observers to monitor", "urged Iraq to withdraw": the parser makes the
         # object the subject of the complement clause
-        out += [g for c in head.children if c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        out += [g for c in head.children if c.dep_ in ("ccomp", "xcomp") and _infinitival(c)
                 for g in c.children if g.dep_ == "nsubj"]
     if noun:
         # an event noun's "object" is the object of "of" ("release of prisoners")
@@ -445,9 +445,9 @@ class EventCoder:
                 trace.add(anchor, f"'{anchor.text}' matched {cand.rule} but is {mood}: not coded")
             self._consume_complements(cand, cands, consumed)
             return []
-        if mood == "would" and not inner and anchor.dep_ in ("relcl", "advcl", "acl"):
+        if mood in ("would", "future") and not inner and anchor.dep_ in ("relcl", "advcl", "acl"):
             if trace:
-                trace.add(anchor, f"'{anchor.text}' matched {cand.rule} but is hypothetical ('would' in a subordinate clause): not coded")
+                trace.add(anchor, f"'{anchor.text}' matched {cand.rule} but is hypothetical (future in a subordinate clause): not coded")
             return []
 
         if cand.frame is not None:
@@ -686,12 +686,15 @@ class EventCoder:
                         return found
         preps = NOUN_TARGET_PREPS if cand.noun or cand.light_object is not None else TARGET_PREPS
         objs = [o for h in hosts for o in _objects(h, noun=False)]
-        for h in hosts + objs:
+        # event nouns the pattern names ("called for the withdrawal of U.S. troops")
+        words = [t for i, t in cand.matched.items() if cand.pattern.items[i].kind == "word"]
+        for h in hosts + objs + words:
+            host_preps = NOUN_TARGET_PREPS if h in words else preps
             for c in h.children:
-                if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+                if c.dep_ in ("prep", "dative") and c.lower_ in host_preps:
                     for p in _pobjs(c):
                         if p.i not in exclude:
-                            found = [a for a in actors.owners_at(p) if a.code not in sources]
+                            found = [a for a in actors.owners_at(p, deep=False) if a.code not in sources]
                             if found:
                                 return found
         for o in objs:
@@ -736,7 +739,7 @@ def _noun_source(noun: Token, actors: SentenceActors, pattern: Pattern) -> Token
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in _pobjs(c):
-                    if actors.owners_at(p):
+                    if actors.owners_at(p, deep=False):
                         return p
     # purpose phrases: "arrived in Tehran for talks", "accompanying X for a visit to Iran"
     head = noun.head
@@ -747,6 +750,13 @@ def _noun_source(noun: Token, actors: SentenceActors, pattern: Pattern) -> Token
 
 # labels the parser gives finite verbs it misreads as modifiers ("The minister mediated talks")
 MISPARSED_VERB_DEPS = frozenset({"amod", "nmod", "compound", "ROOT"})
+
+
+def _infinitival(v: Token) -> bool:
+    """An infinitive clause ("to withdraw", or bare: "help Iraq restore security")."""
+    if any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children):
+        return True
+    return v.tag_ == "VB" and not any(a.dep_ in ("aux", "auxpass") for a in v.children)
 
 
 def _official(a: Actor) -> bool:
@@ -840,8 +850,8 @@ def _subject(v: Token, _hops: int = 0) -> Token | None:
         if v.dep_ == "ccomp":
             return None
         return _subject(head, _hops + 1)
-    if v.dep_ == "pobj" or head.pos_ == "ADP":
-        return _subject(head.head, _hops + 1) if head.head is not head else None
+    if v.dep_ in ("pobj", "prep") or head.pos_ == "ADP":
+        return _subject(head.head if v.dep_ != "prep" else head, _hops + 1) if head.head is not head else None
     if v.dep_ in ("relcl", "acl"):
         return head
     return None
@@ -912,17 +922,11 @@ def _complement_tokens(cand: Candidate) -> list[Token]:
             if c.dep_ in ("xcomp", "ccomp", "advcl") and not (c.dep_ == "advcl" and _marked_conditional(c)):
                 out.append(c)
                 out.extend(x for x in c.children if x.dep_ == "conj")
-    # a clause attached as the parataxis head ("X attacked Y, Z said")
+    # reported clauses the parser attached loosely ("X attacked Y, Z said")
     if cand.frame == "say":
-        if anchor.dep_ in ("parataxis", "ccomp") or (anchor.dep_ == "ROOT"):
-            for c in anchor.children:
-                if c.dep_ == "parataxis":
-                    out.append(c)
+        out.extend(c for c in anchor.children if c.dep_ == "parataxis")
         if anchor.dep_ == "parataxis":
             out.append(anchor.head)
-        for c in anchor.children:  # "said on Monday that ...": ccomp; "according to"
-            if c.dep_ == "conj" and c.pos_ == "VERB" and cand.frame == "say":
-                pass
     for i, tok in cand.matched.items():
         item = cand.pattern.items[i]
         if item.kind == "prep":

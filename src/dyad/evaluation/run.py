@@ -116,6 +116,10 @@ def evaluate(coder: Coder, path: Path, fmt: str | None = None, shared: Path | No
 
 # -- reports -------------------------------------------------------------------------------
 
+def _j(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
 def _f(x: float) -> str:
     return f"{x:.3f}"
 
@@ -152,17 +156,17 @@ def _error_lines(result: dict, limit: int | None) -> list[str]:
         if fmt in ("dyad", "petrarch"):
             gold = ", ".join(f"{s} → {t} {c}" for s, t, c in err["gold_events"]) or "no event"
             lines.append(f"- `{err['id']}` {err['text'][:300]}")
-            lines.append(f"    - gold: {gold}; missed {json.dumps(err['missed'])}, extra {json.dumps(err['extra'])}")
+            lines.append(f"    - gold: {gold}; missed {_j(err['missed'])}, extra {_j(err['extra'])}")
         elif fmt == "spans":
             g = err["gold"]
             lines.append(f"- `{err['id']}` {err['text'][:300]}")
-            lines.append(f"    - gold: source {json.dumps(g['source'])} target {json.dumps(g['target'])}")
+            lines.append(f"    - gold: source {_j(g['source'])} target {_j(g['target'])}")
         elif fmt == "multicoder":
             lines.append(f"- `{err['id']}` {err['text'][:300]}")
-            lines.append(f"    - coders' first roots: {json.dumps(err['gold']['coders'])}; majority {'/'.join(err['gold']['majority'])}")
+            lines.append(f"    - coders' first roots: {_j(err['gold']['coders'])}; majority {'/'.join(err['gold']['majority'])}")
         else:
             lines.append(f"- `{err['id']}` {err['text'][:300]}")
-            lines.append(f"    - gold: {json.dumps(err['gold'])}; predicted: {json.dumps(err.get('predicted'))}")
+            lines.append(f"    - gold: {_j(err['gold'])}; predicted: {_j(err.get('predicted'))}")
         predicted = err.get("predicted") if fmt != "pentaclass" else err.get("events")
         for p in predicted or []:
             text = f" [{p.get('source_text')} → {p.get('target_text')}]" if fmt == "spans" else ""

@@ -380,11 +380,13 @@ def score_spans(items: Sequence[GoldItem], predictions: dict[str, list[Event]]) 
         totals["dyad_overlap"] += ok
         totals["covered"] += bool(events)
         if not ok:
-            def show(role: str) -> list[str]:
-                return [" ".join((item.tokens or [])[s:e]) for s, e in gold[role]]
+            def words(s: int, e: int) -> str:
+                offsets = item.offsets or []
+                return item.text[offsets[s][0]:offsets[e - 1][1]]
             errors.append({"id": item.id, "text": item.text,
-                           "gold": {"source": show("source"), "target": show("target"),
-                                    "reciprocal": [" ".join((item.tokens or [])[s:e]) for r, s, e in spans if r == "R"]},
+                           "gold": {"source": [words(s, e) for s, e in gold["source"]],
+                                    "target": [words(s, e) for s, e in gold["target"]],
+                                    "reciprocal": [words(s, e) for r, s, e in spans if r == "R"]},
                            "predicted": [brief(e) for e in events]})
     result: dict = {"sentences": totals["sentences"]}
     n = totals["sentences"] or 1
