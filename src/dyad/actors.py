@@ -56,9 +56,6 @@ COLLECTIVE_NOUNS = frozenset(
 )
 QUANTITY_WORDS = frozenset("thousand thousands hundred hundreds dozen dozens million millions score scores tens "
                            "group groups number numbers crowd crowds handful some many all most several".split())
-# people named by the body they belong to ("inspectors of the IAEA", "members of Hamas")
-MEMBER_NOUNS = frozenset("inspector monitor observer expert envoy delegate representative member staff employee "
-                         "worker personnel team mission delegation unit contingent leader head chief".split())
 PAIR_NOUNS = frozenset({"side", "country", "nation", "government", "leader", "minister", "state", "neighbor",
                         "neighbour", "party", "president", "delegation", "army", "force"})
 PAIR_DETS = frozenset({"two", "both"})
@@ -664,8 +661,9 @@ class SentenceActors:
     def owners_at(self, token: Token | None, deep: bool = True) -> list[Actor]:
         """Actors of the noun phrase, or else of its owner: "its border posts" → the
         referent of "its", "Iraqi positions" → IRQ, "Iran's principles" → IRN; `deep` also
-        looks at the doer of an event noun ("the killing ... by Indonesian troops") and the
-        body people belong to ("inspectors of the IAEA")."""
+        looks at the participle's object ("the sanctions imposed on Zimbabwe"), the doer of an
+        event noun ("the killing ... by Indonesian troops") and an "of" phrase ("inspectors of
+        the IAEA")."""
         found = self.actors_at(token)
         if found or token is None:
             return found
@@ -675,9 +673,21 @@ class SentenceActors:
                 if found:
                     return found
         for c in (token.children if deep else ()):
-            # "the killing of civilians by Indonesian troops": the doer of an event noun;
-            # "inspectors of the IAEA": the body people belong to
-            if c.dep_ in ("prep", "agent") and (c.lower_ == "by" or (c.lower_ == "of" and token.lemma_.lower() in MEMBER_NOUNS)):
+            # "the sanctions imposed on Zimbabwe": the one a participle acts on
+            if c.dep_ == "acl":
+                for prep in c.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "to", "upon"):
+                        for p in prep.children:
+                            if p.dep_ == "pobj":
+                                found = self.actors_at(p)
+                                if found:
+                                    return found
+        # "the killing of civilians by Indonesian troops": the doer of an event noun first;
+        # then "inspectors of the IAEA", "the presence of Turkish troops"
+        for prep_word in ("by", "of") if deep else ():
+            for c in token.children:
+                if c.dep_ not in ("prep", "agent") or c.lower_ != prep_word:
+                    continue
                 for p in c.children:
                     if p.dep_ == "pobj":
                         found = self.actors_at(p)
@@ -690,6 +700,18 @@ class SentenceActors:
                         and decode_code(e.code)[0] is not None):
                     return [self._country_actor(e, (), c.text)]
         return []
+
+    def bare_agent(self, token: Token | None) -> AgentEntry | None:
+        """The agent of a noun phrase that names no country ("Kurdish rebels", "protesters")."""
+        if token is None or token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if token.lemma_.lower() in QUANTITY_WORDS or token.pos_ == "NUM":
+            for c in token.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return self.bare_agent(p)
+        return self.agent_at(token.i)
 
     def _pair_reference(self, token: Token) -> tuple[Actor, ...] | None:
         if token.lemma_.lower() not in PAIR_NOUNS:

@@ -595,6 +595,10 @@ class EventCoder:
         else:
             targets = self._default_targets(cand, actors, exclude={src_tok.i} if src_tok is not None else set(),
                                             sources=frozenset(a.code for a in sources))
+        if not targets and sources:
+            # "the Turkish army killed Kurdish rebels": an agent with no country of its own is
+            # taken to be of the source's country
+            targets = self._same_country_agent(cand, actors, sources)
         if not sources and cand.noun and len(targets) >= 2 and (cand.pattern.reverse_code or _between(targets, anchor, cand.hosts)):
             # "talks between Iran and Iraq", "clashes between police and residents": the pair
             # is both sides of the event
@@ -619,6 +623,20 @@ class EventCoder:
         return Fact(anchor=anchor, code=code, sources=sources, targets=targets,
                     reverse_code=cand.pattern.reverse_code if cand.light_object is None else cand.light_object.pattern.reverse_code or cand.pattern.reverse_code,
                     rule=cand.rule, date_anchors=[anchor], say="say" in cand.pattern.flags)
+
+    def _same_country_agent(self, cand: Candidate, actors: SentenceActors, sources: list[Actor]) -> list[Actor]:
+        countries = {a.country for a in sources if a.country}
+        if len(countries) != 1 or cand.noun:
+            return []
+        country = countries.pop()
+        for o in _objects(cand.anchor, noun=False):
+            agent = actors.bare_agent(o)
+            if agent is not None and not actors.actors_at(o):
+                code = country + "".join(agent.sectors)
+                if all(code != s.code for s in sources):
+                    return [Actor(code=code, country=country, sectors=agent.sectors,
+                                  name=f"{actors.matcher.actors.canonical_name(country)} ({agent.phrase})", text=o.text)]
+        return []
 
     def _complement_targets(self, cand: Candidate, actors: SentenceActors, sources: set[str]) -> list[Actor]:
         """Actors that the infinitive complement of a frame verb acts on."""
@@ -691,10 +709,14 @@ class EventCoder:
         for h in hosts + objs + words:
             host_preps = NOUN_TARGET_PREPS if h in words else preps
             for c in h.children:
-                if c.dep_ in ("prep", "dative") and c.lower_ in host_preps:
+                if c.dep_ in ("prep", "dative") and c.lower_ in host_preps + ("over", "about"):
                     for p in _pobjs(c):
                         if p.i not in exclude:
                             found = [a for a in actors.owners_at(p, deep=False) if a.code not in sources]
+                            if not found and c.lower_ in ("against", "over", "about", "at"):
+                                # "protested against the presence of Turkish troops"
+                                found = [a for g in p.children if g.dep_ == "prep" and g.lower_ == "of"
+                                         for q in _pobjs(g) for a in actors.actors_at(q) if a.code not in sources]
                             if found:
                                 return found
         for o in objs:

@@ -211,9 +211,11 @@ class Coder:
         countries = [a.country for a in fact.sources + fact.targets if a.country]
         prefer = countries + [context.dateline_country] if context.dateline_country else countries
         for anchor in fact.date_anchors:
-            places = clause_places(anchor, self.gazetteer, prefer)
-            if places:
-                return places[0][1].location()
+            # "crossed into Kuwait and seized the border post": the place of the first verb
+            for host in (anchor, anchor.head) if anchor.dep_ == "conj" else (anchor,):
+                places = clause_places(host, self.gazetteer, prefer)
+                if places:
+                    return places[0][1].location()
         if context.dateline_place is not None and context.dateline_place.country in countries:
             return context.dateline_place.location()
         return None
