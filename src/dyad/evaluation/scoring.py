@@ -51,11 +51,21 @@ def gold_key(code: str | None) -> str | None:
 
 
 def actor_matches(gold: Sequence[GoldActor], pred: Actor | None) -> bool:
-    """True when the predicted actor is one of the gold actors (or both are absent)."""
+    """True when the predicted actor is one of the gold actors (or both are absent).
+    International actors match as a class: the PLOVER records write "IGO" for NGOs
+    (Amnesty International) and armed groups alike, so any non-state international code
+    (IGO, NGO, IMG, MNC) matches any other."""
     if not gold:
         return pred is None
     key = actor_key(pred)
-    return key is not None and any(g.code == key for g in gold)
+    if key is None:
+        return False
+    if key in INTERNATIONAL_KEYS:
+        return any(g.code in INTERNATIONAL_KEYS for g in gold)
+    return any(g.code == key for g in gold)
+
+
+INTERNATIONAL_KEYS = frozenset({"IGO", "NGO", "IMG", "MNC"})
 
 
 def brief(e: Event) -> dict:
