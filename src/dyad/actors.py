@@ -553,8 +553,12 @@ class SentenceActors:
         """Country for an agent with none in its phrase: a place in the clause ("police
         fired tear gas in Cairo"), else the article's dateline country."""
         verb = head.head
-        for t in verb.subtree if verb is not head else ():
-            if t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "near", "outside") and t.head.head is verb:
+        for _ in range(4):  # "abducted ... by gunmen": the verb above the preposition
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        for t in verb.subtree if verb.i != head.i else ():
+            if t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "near", "outside") and t.head.head.i == verb.i:
                 country = self._place_country(t)
                 if country:
                     return country
@@ -581,7 +585,7 @@ class SentenceActors:
         if self.entry_at(head.i) is not None or self.agent_at(head.i) is not None:
             return
         name_tokens = [t for t in tokens if t.pos_ == "PROPN" and self.entry_at(t.i) is None and self.agent_at(t.i) is None]
-        if not name_tokens or name_tokens[-1] is not head:
+        if not name_tokens or name_tokens[-1].i != head.i:
             return
         # the contiguous run of name tokens ending at the head
         run = [head]
@@ -626,7 +630,7 @@ class SentenceActors:
         """All actors of the noun phrase at `token`, expanding "X and Y" and "the two sides"."""
         if token is None:
             return []
-        if token.lower_ in ("which", "who", "whom", "that") and token.head.dep_ == "relcl" and token.head.head is not token:
+        if token.lower_ in ("which", "who", "whom", "that") and token.head.dep_ == "relcl" and token.head.head.i != token.i:
             # a relative pronoun stands for the noun its clause modifies ("Iran, which the
             # Americans blame for ...")
             token = token.head.head
@@ -792,14 +796,14 @@ class SentenceActors:
         for _ in range(8):
             if verb.pos_ in ("VERB", "AUX"):
                 break
-            if verb.head is verb:
+            if verb.head.i == verb.i:
                 return None
             verb = verb.head
         for _ in range(4):
             for c in verb.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN"):
                     return c
-            if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+            if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
                 verb = verb.head
             else:
                 return None

@@ -143,6 +143,8 @@ def _objects(head: Token, noun: bool) -> list[Token]:
         out.append(head.head)
     if not noun and _is_passive(head):
         out += [c for c in head.children if c.dep_ == "nsubjpass"]
+        if head.dep_ == "acl" and not out:
+            out.append(head.head)  # "the army, backed by Syrian troops": the army is backed
     if not noun and not out:
         # "allowed observers to monitor", "urged Iraq to withdraw": the parser makes the
         # object the subject of the complement clause
@@ -575,7 +577,7 @@ class EventCoder:
                     for c in host.children:
                         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
                             src_tok = next(iter(_pobjs(c)), None)
-        if src_tok is not None and src_tok is tgt_tok:
+        if src_tok is not None and tgt_tok is not None and src_tok.i == tgt_tok.i:
             src_tok = None
         if src_tok is None:
             src_tok = subject
@@ -807,7 +809,7 @@ def _governing_verb(t: Token) -> Token:
     """The nearest verb above a noun (whose mood the nominal event shares)."""
     cur = t
     for _ in range(8):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return t
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX"):
@@ -817,7 +819,7 @@ def _governing_verb(t: Token) -> Token:
 
 def _depth(t: Token) -> int:
     d = 0
-    while t.head is not t and d < 50:
+    while t.head.i != t.i and d < 50:
         t = t.head
         d += 1
     return d
@@ -848,7 +850,7 @@ def _subject(v: Token, _hops: int = 0) -> Token | None:
                     return c
         return None
     head = v.head
-    if head is v:
+    if head.i == v.i:
         return None
     if v.dep_ == "xcomp":
         if _lemma(head) in OBJECT_CONTROL:
@@ -873,7 +875,7 @@ def _subject(v: Token, _hops: int = 0) -> Token | None:
             return None
         return _subject(head, _hops + 1)
     if v.dep_ in ("pobj", "prep") or head.pos_ == "ADP":
-        return _subject(head.head if v.dep_ != "prep" else head, _hops + 1) if head.head is not head else None
+        return _subject(head.head if v.dep_ != "prep" else head, _hops + 1) if head.head.i != head.i else None
     if v.dep_ in ("relcl", "acl"):
         return head
     return None
@@ -922,7 +924,7 @@ def _future_aux(v: Token) -> bool:
 def _reporting_head(v: Token, cands: dict[int, Candidate]) -> Token | None:
     t = v
     for _ in range(3):
-        if t.dep_ in ("ccomp", "parataxis") or (t.head is not t and t.head.i in cands):
+        if t.dep_ in ("ccomp", "parataxis") or (t.head.i != t.i and t.head.i in cands):
             h = t.head
             if h.i in cands and cands[h.i].frame == "say":
                 return h
