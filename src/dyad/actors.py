@@ -487,6 +487,13 @@ class SentenceActors:
                           text=texts)
             self._learn_name(head, tokens, actor)
             return actor
+        # "the leader of al-Shabaab": a person of an organisation is coded as the organisation
+        if entity is None and country_entry is None and agent is not None:
+            org = self._right_org(head)
+            if org is not None:
+                country, sectors = decode_code(org.code)
+                return Actor(code=org.code, country=country, sectors=sectors,
+                             name=self.matcher.actors.canonical_name(org.code), text=texts)
         # country from the right: "the army of Iraq", "opposition groups in Zimbabwe"
         if country_entry is None and agent is not None:
             country_entry = self._right_country(head)
@@ -498,6 +505,9 @@ class SentenceActors:
         if country_entry is None:
             country = self._context_country(head)
             if country is None:
+                if agent.sectors[0] in ("NGO", "IGO"):
+                    # "foreign aid agencies", "rights groups": international, of no one country
+                    return Actor(code=agent.sectors[0], country=None, sectors=agent.sectors, name=agent.phrase, text=texts)
                 return None
             actor = Actor(code=country + "".join(agent.sectors), country=country, sectors=agent.sectors,
                           name=f"{self.matcher.actors.canonical_name(country)} ({agent.phrase})", text=texts)
@@ -521,6 +531,17 @@ class SentenceActors:
         if role:
             name = f"{name} ({role})"
         return Actor(code=code, country=country, sectors=own, name=name, text=text)
+
+    def _right_org(self, head: Token) -> ActorEntry | None:
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        for t in self.np_tokens(pobj):
+                            e = self.entry_at(t.i)
+                            if e is not None and e.kind == "org":
+                                return e
+        return None
 
     def _right_country(self, head: Token) -> ActorEntry | None:
         for prep in head.rights:
@@ -672,6 +693,11 @@ class SentenceActors:
         if found or token is None:
             return found
         for c in token.children:
+            if c.dep_ == "appos":  # "its ally Pakistan"
+                found = self.actors_at(c)
+                if found:
+                    return found
+        for c in token.children:
             if c.dep_ == "poss":
                 found = self.actors_at(c)
                 if found:
@@ -697,12 +723,13 @@ class SentenceActors:
                         found = self.actors_at(p)
                         if found:
                             return found
-        for c in token.lefts:
-            if c.dep_ in ("amod", "compound", "nmod"):
-                e = self.entry_at(c.i)
-                if (e is not None and e.kind in ("name", "adj") and self._agent_at.get(c.i) is None
-                        and decode_code(e.code)[0] is not None):
-                    return [self._country_actor(e, (), c.text)]
+        # "Iraqi positions", "a British-flagged tanker" (the country word under a modifier)
+        mods = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod")]
+        for c in mods + [g for m in mods for g in m.lefts if g.dep_ in ("amod", "npadvmod", "compound")]:
+            e = self.entry_at(c.i)
+            if (e is not None and e.kind in ("name", "adj") and self._agent_at.get(c.i) is None
+                    and decode_code(e.code)[0] is not None and not _sponsor_modifier(c)):
+                return [self._country_actor(e, (), c.text)]
         return []
 
     def bare_agent(self, token: Token | None) -> AgentEntry | None:

@@ -409,6 +409,10 @@ class EventCoder:
                  actors: SentenceActors, trace: Trace | None, inner: bool = False) -> list[Fact]:
         consumed.add(cand.anchor.i)
         anchor = cand.anchor
+        if cand.noun and not inner and _unrealized_noun(anchor):
+            if trace:
+                trace.add(anchor, f"event noun '{anchor.text}' names something planned or still ahead: not coded")
+            return []
         if cand.noun and not inner and "bound" in cand.pattern.flags:
             if trace:
                 trace.add(anchor, f"event noun '{anchor.text}' ({cand.pattern.origin}) codes only under a verb that makes it an event")
@@ -555,6 +559,9 @@ class EventCoder:
                 targets = inner.targets
                 if not targets and own is not None and own.targets:
                     targets = own.targets
+            if not targets and cand.frame in ("intent", "threat", "reject", "appeal", "demand"):
+                # "agreed to form a unity government with Hamas"
+                targets = self._complement_targets(cand, actors, {a.code for a in sources})
             # symmetric complements stay symmetric under an intention ("agreed to meet")
             rev = code if inner.reverse_code == inner.code and cand.frame in ("intent", "attempt") else None
             if trace:
@@ -737,6 +744,30 @@ class EventCoder:
         return []
 
 
+def _stance_prefixed(t: Token) -> bool:
+    """"anti-government", "pro-Russian": the modifier names what the event is for or against."""
+    doc = t.doc
+    i = t.i - 1
+    if i >= 0 and doc[i].text == "-":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in ("anti", "pro")
+
+
+UNREALIZED = frozenset({"planned", "proposed", "possible", "potential", "expected", "upcoming", "future",
+                        "scheduled", "threatened", "mooted", "prospective", "intended", "rumoured", "rumored"})
+
+
+def _unrealized_noun(noun: Token) -> bool:
+    """An event noun that has not happened: "a planned rally", "ahead of the visit"."""
+    if any(c.lower_ in UNREALIZED for c in noun.lefts):
+        return True
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ in ("before", "of") and (
+            prep.lower_ == "before" or (prep.head.lower_ == "ahead" and prep.head.i == prep.i - 1)):
+        return True
+    return False
+
+
 def _between(targets: list[Actor], noun: Token, hosts: tuple[Token, ...]) -> bool:
     """Whether the targets came from a "between X and Y" phrase of the noun or its verb."""
     return any(c.dep_ == "prep" and c.lower_ in ("between", "among") for h in (noun, *hosts) for c in h.children)
@@ -753,7 +784,7 @@ def _noun_source(noun: Token, actors: SentenceActors, pattern: Pattern) -> Token
             for p in _pobjs(c):
                 return p
     for c in noun.lefts:
-        if c.dep_ in ("compound", "amod", "nmod") and actors.actors_at(c):
+        if c.dep_ in ("compound", "amod", "nmod") and actors.actors_at(c) and not _stance_prefixed(c):
             return c
     # an "of" phrase names the doer ("the withdrawal of U.S. troops") unless the pattern
     # puts the target there ("arrest of +": "the arrest of Navalny")
@@ -910,8 +941,9 @@ def _modality(v: Token) -> str | None:
         return "future"
     if v.dep_ == "xcomp" and _lemma(v.head) == "be":
         return "future"
-    # "calls for Iran's rulers to step down", "a plan to attack": an infinitive under a noun
-    if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN") and any(
+    # "calls for Iran's rulers to step down", "a plan to attack": an infinitive under a noun;
+    # "lent Egypt $3 billion to support reforms": a purpose, not an event
+    if v.dep_ in ("acl", "relcl", "advcl") and (v.dep_ == "advcl" or v.head.pos_ in ("NOUN", "PROPN")) and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
         return "infinitive"
     return None

@@ -126,6 +126,9 @@ def clause_places(anchor, gazetteer: Gazetteer, prefer: Iterable[str] = ()) -> l
                 inner_preps = ("of", "in", "with") if pobj.lower_ in BORDER_NOUNS else ("of", "in")
                 candidates = [pobj] + [g for c in pobj.children if c.dep_ == "prep" and c.lower_ in inner_preps
                                        for g in c.children if g.dep_ == "pobj"]
+                # "in Syria's Idlib province": the names before a common noun
+                candidates += [t for c in candidates if c.pos_ != "PROPN" for t in c.lefts
+                               if t.pos_ == "PROPN" and t.dep_ in ("poss", "compound", "nmod")]
                 for tok in candidates:
                     if tok.pos_ != "PROPN":
                         continue
