@@ -359,3 +359,20 @@ def test_benchmarks_page_keeps_the_hand_written_part():
     merged = run_all.merge_benchmarks("# Benchmarks\n\n## Speed\n\nfast\n", generated)
     assert merged.startswith("# Benchmarks\n\n" + run_all.BEGIN) and merged.endswith("## Speed\n\nfast\n")
     assert merged.count("# Benchmarks") == 1
+
+
+def test_plover_reader_reads_src_tar_markup_as_mutual_targets(tmp_path):
+    records = [
+        {"id": "doc", "event": "DOCUMENT"},
+        {"id": "r1", "event": "AGREE", "text": "Ruritanian and Freedonian officials agreed to cooperate.",
+         "source": [{"actorText": "Ruritanian", "code": "RUR"}, {"actorText": "Freedonian", "code": "FRE"}],
+         "target": "",
+         "textInfo": {"markup": "(SRC/TAR: Ruritanian) and (SRC/TAR: Freedonian) officials (EVT: agreed)"}},
+        {"id": "r2", "event": "AGREE", "text": "Ruritania agreed to talk.", "source": [{"actorText": "Ruritania", "code": "RUR"}],
+         "target": None, "textInfo": {"markup": "(SRC: Ruritania) (EVT: agreed)"}},
+    ]
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    mutual, single = read_plover(path)
+    assert [g.code for g in mutual.targets] == ["RUR", "FRE"]
+    assert single.targets == []

@@ -774,10 +774,11 @@ class SentenceActors:
     def _group_reference(self, token: Token) -> list[Actor]:
         """"they"/"their" → the nearest coordinated actors ("Iran and Iraq ... their")."""
         for t in reversed(list(self.sent[: token.i - self.sent.start])):
-            if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "conj" for c in t.children):
-                found = [a for a in (self.actor(x) for x in [t] + _conjuncts(t)) if a is not None]
-                if len(_distinct(found)) >= 2:
-                    return _distinct(found)
+            if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("conj", "compound", "amod"):
+                # "Iran and Iraq ... their", "Indian and Chinese officials said they"
+                found = _distinct(self.actors_at(t)) if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") else []
+                if len(found) >= 2:
+                    return found
         if self.context.groups and not any(t.pos_ in ("NOUN", "PROPN") and t.tag_ in ("NNS", "NNPS")
                                            for t in self.sent[: token.i - self.sent.start]):
             return list(self.context.groups[-1])

@@ -184,8 +184,8 @@ def _has_modifiers(token: Token, modifiers: tuple[frozenset[str], ...]) -> bool:
         return True
     mods = {w for c in token.children if c.dep_ in MOD_DEPS or (c.dep_ == "conj")
             for w in _words(c)}
-    # a hyphenated or multi-token modifier ("air strikes", "peace-keeping")
-    left = {w for c in token.lefts for w in _words(c)}
+    # modifiers of modifiers too ("large-scale joint military drills"), within the phrase
+    left = {w for c in token.lefts for t in c.subtree if t.i < token.i for w in _words(t)}
     return all((alt & (mods | left)) for alt in modifiers)
 
 
@@ -924,10 +924,21 @@ def _modality(v: Token) -> str | None:
     for c in v.children:
         if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
             return "conditional"
-    # inside an if-clause higher up ("if Iraq attacks and invades ...")
-    if v.dep_ == "conj" and v.head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in v.head.children):
-        return "conditional"
+    # inside an if-clause higher up ("if Iraq attacks and invades ...", "if protesters kept
+    # attacking them")
+    up = v
+    for _ in range(4):
+        if up.dep_ not in ("conj", "xcomp", "advcl") or up.head.i == up.i:
+            break
+        if up.dep_ == "advcl" and _marked_conditional(up):
+            return "conditional"
+        up = up.head
+        if up.dep_ == "advcl" and _marked_conditional(up):
+            return "conditional"
     words = {c.lower_ for c in auxes if c.dep_ == "aux"}
+    if not words and v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
+        # "said it would remove checkpoints and ease restrictions": the modal is shared
+        words = {c.lower_ for c in v.head.children if c.dep_ == "aux"}
     if words & HYPOTHETICAL_MODALS:
         return "hypothetical"
     if words & OBLIGATION_MODALS:

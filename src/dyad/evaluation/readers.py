@@ -80,10 +80,16 @@ def read_plover(path: Path) -> list[GoldItem]:
     for r in records:
         if r.get("event") == "DOCUMENT" or not r.get("text"):
             continue
+        sources, targets = _actors(r.get("source")), _actors(r.get("target"))
+        markup = (r.get("textInfo") or {}).get("markup", "") if isinstance(r.get("textInfo"), dict) else ""
+        if not targets and "SRC/TAR:" in markup:
+            # "(SRC/TAR: Hungarian) and (SRC/TAR: Romanian) officials agreed": each member is
+            # source and target of the other (a symmetric event between compound actors)
+            targets = list(sources)
         items.append(GoldItem(
             id=r["id"], text=r["text"], published=r.get("date"),
             plover_type=OLD_PLOVER.get(r["event"], r["event"]),
-            sources=_actors(r.get("source")), targets=_actors(r.get("target")),
+            sources=sources, targets=targets,
         ))
     return items
 
