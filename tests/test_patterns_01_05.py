@@ -14,48 +14,13 @@ from datetime import date
 
 import pytest
 
-from dyad import Coder
 
 DAY = date(2021, 5, 4)
 
 
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder()
+from patterncheck import checker, has as _has, show as _show  # noqa: E402,F401
 
-
-def _events(coder: Coder, text: str):
-    return coder.code_text(text, published=DAY)
-
-
-def _has(events, source: str, target: str | None, code: str) -> bool:
-    for e in events:
-        if not e.source.code.startswith(source):
-            continue
-        if target is None:
-            ok_target = True
-        elif target == "-":
-            ok_target = e.target is None
-        else:
-            ok_target = e.target is not None and e.target.code.startswith(target)
-        if ok_target and e.cameo.startswith(code):
-            return True
-    return False
-
-
-def _show(events) -> str:
-    return "; ".join(f"{e.source.code}->{e.target.code if e.target else '-'}:{e.cameo}" for e in events) or "(none)"
-
-
-def check(coder: Coder, text: str, source: str, target: str | None, code: str) -> None:
-    events = _events(coder, text)
-    assert _has(events, source, target, code), f"expected {source}->{target}:{code} in {_show(events)}"
-
-
-def check_not(coder: Coder, text: str, code: str, source: str = "") -> None:
-    events = _events(coder, text)
-    bad = [e for e in events if e.cameo.startswith(code) and e.source.code.startswith(source)]
-    assert not bad, f"unexpected {code} in {_show(events)}"
+check, check_not, _events = checker(DAY)
 
 
 def xfail(reason: str):
@@ -295,12 +260,10 @@ def test_not_coded(coder, text, code):
 # -- known engine / dictionary limitations ---------------------------------------------
 
 
-@xfail("negated statements are dropped by the engine: 'would not comment' is CAMEO 011 (decline comment)")
 def test_would_not_comment(coder):
     check(coder, "South Korea would not comment on the report.", "KOR", None, "011")
 
 
-@xfail("the pronoun 'it' in a complement clause of 'said' is not resolved to the speaker")
 def test_said_it_was_sorry(coder):
     check(coder, "The Kenyan government said it was sorry for the incident.", "KEN", None, "055")
 
@@ -310,14 +273,10 @@ def test_future_visit_reverse_is_intent(coder):
     check(coder, "The Turkish president will visit Russia next month.", "RUS", "TUR", "036")
 
 
-@xfail("a frame's complement event with no actor of its own ('both sides') is dropped, so the "
-       "appeal keeps the bare 020")
 def test_appeal_complement_without_actor(coder):
     check(coder, "The United Nations called on both sides to exercise restraint.", "IGOUNO", None, "0256")
 
 
-@xfail("an event noun that is the direct object of a frame verb has no doer of its own and is "
-       "dropped ('demanded a ceasefire' keeps 100); only the wordings written out in 02/03 code")
 def test_frame_direct_object_noun(coder):
     check(coder, "Russia proposed a ceasefire in eastern Ukraine.", "RUS", None, "0256")
 
@@ -328,6 +287,5 @@ def test_appeal_for_elections_via_hold(coder):
     check(coder, "The European Union called on Belarus to hold new elections.", "IGOEEC", "BLR", "0241")
 
 
-@xfail("'consider' is not a frame: the considered action is coded as if it had happened")
 def test_considered_action_not_coded(coder):
     check_not(coder, "Japan is considering sending troops to Iraq.", "15")

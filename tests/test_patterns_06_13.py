@@ -17,31 +17,13 @@ from datetime import date
 
 import pytest
 
-from dyad import Coder
 
 DAY = date(2021, 6, 1)
 
 
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder()
+from patterncheck import checker, has as _has, show as _show  # noqa: E402,F401
 
-
-def _events(coder: Coder, text: str):
-    return coder.code_text(text, published=DAY)
-
-
-def _has(events, source: str, target: str | None, code: str) -> bool:
-    for e in events:
-        if not e.source.code.startswith(source):
-            continue
-        if target is None:
-            ok_target = True
-        else:
-            ok_target = e.target is not None and e.target.code.startswith(target)
-        if ok_target and e.cameo.startswith(code):
-            return True
-    return False
+check, check_not, _events = checker(DAY)
 
 
 def _show(events) -> str:
@@ -102,9 +84,7 @@ AID = [
     ("Brazil deployed peacekeepers to Haiti.", "BRA", "HTI", "074"),
     ("Ecuador granted asylum to the British journalist.", "ECU", "GBR", "075"),
     ("Russia gave refuge to the former Ukrainian president.", "RUS", "UKR", "075"),
-    _xfail("engine: a target inside the object's 'of' phrase ('thousands of Syrian refugees') "
-           "is not searched by the default target rules",
-           "Germany took in thousands of Syrian refugees.", "DEU", "SYR", "073"),
+    ("Germany took in thousands of Syrian refugees.", "DEU", "SYR", "073"),
 ]
 
 # -- 08 yield ------------------------------------------------------------------------------
@@ -166,11 +146,8 @@ INVESTIGATE = [
     ("French police questioned the suspects.", "FRA", None, "091"),
     ("Dutch investigators opened an inquiry into the Russian missile strike.", "NLD", None, "093"),
     ("The International Criminal Court opened an investigation into Israeli war crimes.", "IGO", None, "094"),
-    _xfail("engine: the owner of a preposition's object ('into Israeli war crimes', 'into the "
-           "Syrian government's use') is not taken as the default target",
-           "The International Criminal Court opened an investigation into Israeli war crimes.", "IGO", "ISR", "094"),
-    _xfail("engine: the owner of a preposition's object is not taken as the default target",
-           "The United Nations launched an investigation into the Syrian government's use of chemical weapons.",
+    ("The International Criminal Court opened an investigation into Israeli war crimes.", "IGO", "ISR", "094"),
+    ("The United Nations launched an investigation into the Syrian government's use of chemical weapons.",
            "IGO", "SYR", "093"),
 ]
 
@@ -189,8 +166,7 @@ DEMAND = [
     ("Ukraine demanded more weapons from NATO.", "UKR", "IGO", "1032"),
     ("The Yemeni government demanded talks with the rebels.", "YEM", None, "106"),
     ("Russia demanded the lifting of US sanctions.", "RUS", None, "1054"),
-    _xfail("engine: the owner of a preposition's object ('of US sanctions') is not taken as the target",
-           "Russia demanded the lifting of US sanctions.", "RUS", "USA", "1054"),
+    ("Russia demanded the lifting of US sanctions.", "RUS", "USA", "1054"),
     _xfail("02_appeal.txt codes 'sought asylum in' as 0233 (same specificity, loaded first); "
            "the codebook files asylum requests under 1033",
            "Iraqi refugees sought asylum in Germany.", "IRQ", "DEU", "1033"),
@@ -233,9 +209,7 @@ DISAPPROVE = [
     ("Ukraine took Russia to the International Court of Justice.", "UKR", "RUS", "115"),
     ("The International Court of Justice ruled against Serbia.", "IGO", "SRB", "116"),
     ("A Dutch court convicted three Russians of murder.", "NLD", "RUS", "116"),
-    _xfail("parser attaches 'of spying' to the object; the engine looks for a pattern's "
-           "prepositions on the head and on matched words, not on the '+' slot",
-           "Iran accused the British journalist of spying.", "IRN", "GBR", "1125"),
+    ("Iran accused the British journalist of spying.", "IRN", "GBR", "1125"),
     _xfail("engine: small clause 'found X guilty' (ccomp adjective) is not reachable by patterns",
            "The European Court of Human Rights found Turkey guilty of violating free speech.", "IGO", "TUR", "116"),
     _xfail("engine: small clause 'held X responsible' (advcl adjective) is not reachable by patterns",

@@ -16,48 +16,13 @@ from datetime import date
 
 import pytest
 
-from dyad import Coder
 
 DAY = date(2021, 5, 10)
 
 
-@pytest.fixture(scope="module")
-def coder(nlp) -> Coder:
-    return Coder(nlp=nlp)
+from patterncheck import checker, has as _has, show as _show  # noqa: E402,F401
 
-
-def _events(coder: Coder, text: str):
-    return coder.code_text(text, published=DAY)
-
-
-def _has(events, source: str, target: str | None, code: str) -> bool:
-    for e in events:
-        if not e.source.code.startswith(source):
-            continue
-        if target is None:
-            ok_target = True
-        elif target == "-":
-            ok_target = e.target is None
-        else:
-            ok_target = e.target is not None and e.target.code.startswith(target)
-        if ok_target and e.cameo.startswith(code):
-            return True
-    return False
-
-
-def _show(events) -> str:
-    return "; ".join(f"{e.source.code}->{e.target.code if e.target else '-'}:{e.cameo}" for e in events) or "(none)"
-
-
-def check(coder: Coder, text: str, source: str, target: str | None, code: str) -> None:
-    events = _events(coder, text)
-    assert _has(events, source, target, code), f"expected {source}->{target}:{code} in {_show(events)}"
-
-
-def check_not(coder: Coder, text: str, code: str, source: str = "") -> None:
-    events = _events(coder, text)
-    bad = [e for e in events if e.cameo.startswith(code) and e.source.code.startswith(source)]
-    assert not bad, f"unexpected {code} in {_show(events)}"
+check, check_not, _events = checker(DAY)
 
 
 # ------------------------------------------------------------------------------ 14 protest
@@ -191,8 +156,6 @@ def test_assault(coder, text, source, target, code):
     check(coder, text, source, target, code)
 
 
-@pytest.mark.xfail(reason="no 'attempt' frame: 'tried to assassinate' codes the complement as 186; frames.tsv "
-                          "needs an attempt frame mapping 186 → 185 (and try/attempt/plot as frame verbs)")
 def test_attempted_assassination(coder):
     text = "Taliban militants tried to assassinate the Afghan vice president."
     check(coder, text, "AFG", "AFG", "185")
@@ -304,8 +267,6 @@ def test_not_coded(coder, text, code):
 
 
 # ------------------------------------------------------------------------------ known engine gaps
-@pytest.mark.xfail(reason="actors: a quantity head ('Thousands of Iranians') is not resolved to the actor in its "
-                          "'of' phrase, so the protest has no source")
 def test_quantity_subject(coder):
     check(coder, "Thousands of Iranians protested outside the British embassy in Tehran.", "IRN", "GBR", "141")
 
@@ -314,18 +275,13 @@ def test_reported_act_with_pronoun_subject(coder):
     check(coder, "The Pakistani army said it killed 12 militants in North Waziristan.", "PAK", None, "190")
 
 
-@pytest.mark.xfail(reason="events: a victim in the 'of' phrase of an event noun becomes its source "
-                          "('the arrest of X' → X 173) when no doer is named")
 def test_victim_of_event_noun_is_not_source(coder):
     check_not(coder, "Protesters demanded justice after the arrest of opposition leader Alexei Navalny.", "173", "RUS")
 
 
-@pytest.mark.xfail(reason="01_statement.txt 'deny' (016) is not a frame, so the denied act is coded as well")
 def test_denied_act_not_coded(coder):
     check_not(coder, "Syria denied using chemical weapons against civilians.", "2041")
 
 
-@pytest.mark.xfail(reason="events: a 'would' complement is turned into a threat (1662 → 136) before the frame "
-                          "combines it, and 'threat' + 136 falls back to 130")
 def test_warned_it_would_expel(coder):
     check(coder, "Iran warned it would expel the IAEA inspectors.", "IRN", "IGOUNO", "136")

@@ -14,7 +14,7 @@ introduced in the article through an explicit per-article `ArticleContext`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -179,18 +179,22 @@ class ActorDictionary:
         return d
 
     def read(self, path: Path) -> None:
-        with path.open(encoding="utf-8") as fh:
-            for lineno, line in enumerate(fh, 1):
-                text = line.rstrip("\n")
-                if not text.strip() or text.lstrip().startswith("#"):
-                    continue
-                text = text.split("\t#", 1)[0]
-                cols = [c.strip() for c in text.split("\t")]
-                where = f"{path}:{lineno}"
-                try:
-                    self.add(_parse_actor_row(cols, where))
-                except (DictionaryError, ValueError) as exc:
-                    self.problems.append(f"{where}: {exc}")
+        for where, cols in tsv_rows(path):
+            try:
+                self.add(_parse_actor_row(cols, where))
+            except (DictionaryError, ValueError) as exc:
+                self.problems.append(f"{where}: {exc}")
+
+
+def tsv_rows(path: Path) -> Iterator[tuple[str, list[str]]]:
+    """("file:line", columns) of a dictionary TSV, skipping blank lines and comments."""
+    with path.open(encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            text = line.rstrip("\n")
+            if not text.strip() or text.lstrip().startswith("#"):
+                continue
+            text = text.split("\t#", 1)[0]
+            yield f"{path}:{lineno}", [c.strip() for c in text.split("\t")]
 
 
 def _parse_actor_row(cols: list[str], where: str) -> ActorEntry:
@@ -223,26 +227,19 @@ class AgentDictionary:
         return d
 
     def read(self, path: Path) -> None:
-        with path.open(encoding="utf-8") as fh:
-            for lineno, line in enumerate(fh, 1):
-                text = line.rstrip("\n")
-                if not text.strip() or text.lstrip().startswith("#"):
-                    continue
-                text = text.split("\t#", 1)[0]
-                cols = [c.strip() for c in text.split("\t")]
-                where = f"{path}:{lineno}"
-                if len(cols) not in (2, 3) or not cols[1]:
-                    self.problems.append(f"{where}: expected SECTOR<TAB>PHRASE[<TAB>PLURAL]")
-                    continue
-                sector = cols[0]
-                if not re.fullmatch(r"([A-Z]{3})+", sector):
-                    self.problems.append(f"{where}: bad sector code {sector!r}")
-                    continue
-                sectors = tuple(sector[i:i + 3] for i in range(0, len(sector), 3))
-                entry = AgentEntry(sectors=sectors, phrase=cols[1], origin=where)
-                plural = cols[2] if len(cols) == 3 and cols[2] else pluralize(cols[1])
-                for form in {cols[1], plural}:
-                    self.entries.setdefault(_norm(form), entry)
+        for where, cols in tsv_rows(path):
+            if len(cols) not in (2, 3) or not cols[1]:
+                self.problems.append(f"{where}: expected SECTOR<TAB>PHRASE[<TAB>PLURAL]")
+                continue
+            sector = cols[0]
+            if not re.fullmatch(r"([A-Z]{3})+", sector):
+                self.problems.append(f"{where}: bad sector code {sector!r}")
+                continue
+            sectors = tuple(sector[i:i + 3] for i in range(0, len(sector), 3))
+            entry = AgentEntry(sectors=sectors, phrase=cols[1], origin=where)
+            plural = cols[2] if len(cols) == 3 and cols[2] else pluralize(cols[1])
+            for form in {cols[1], plural}:
+                self.entries.setdefault(_norm(form), entry)
 
 
 @dataclass(frozen=True)

@@ -31,22 +31,11 @@ from typing import Any
 
 import pycountry
 
+from dyad.actors import INTERNATIONAL, REGIONS, SECTORS
 from dyad.ontology import default_ontology
 
 SPLITS = ("dev", "test")
 
-# Codes that begin an international (non-country) actor code, and CAMEO's region codes
-# (CAMEO 1.1b3 manual, actor codebook).
-INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "INT", "UIS", "NGM"})
-REGIONS = frozenset(
-    {"AFR", "ASA", "BLK", "CAF", "CAS", "CAU", "CRB", "EAF", "EAS", "EEU", "EUR", "LAM", "MEA",
-     "MDT", "NAF", "NAM", "PGS", "SAF", "SAM", "SAS", "SEA", "SCN", "WAF", "WST", "WEU", "CEU"}
-)
-# Role (sector) codes that may follow a country code (CAMEO 1.1b3 manual).
-SECTORS = frozenset(
-    "GOV MIL COP JUD LEG OPP REB SEP INS SPY UAF PTY BUS MED CVL EDU HLH LAB REF CRM ELI AGR ENV "
-    "HRI REL DEV MOD RAD".split()
-)
 # ISO 3166-1 alpha-3 codes, plus Kosovo's user-assigned code used by CAMEO coders.
 COUNTRIES = frozenset({c.alpha_3 for c in pycountry.countries} | {"XKX"})
 
