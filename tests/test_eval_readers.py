@@ -330,14 +330,14 @@ def test_run_all_optional_set_absent_is_not_an_error(tmp_path):
     (shared / "peers").mkdir(parents=True)
     repo = tmp_path / "repo"
     repo.mkdir()
-    synthetic = next(s for s in run_all.SETS if s.key == "dyad-synthetic")
+    synthetic = next(s for s in run_all.SETS if s.key == "dyad-synthetic-dev")
     assert synthetic.optional
     assert run_all.resolve(synthetic, shared, "../shared", repo) == (None, None)
     # a required set missing from the shared folder stops the run before any coding
     assert run_all.main(["--shared", str(shared), "--repo", str(repo), "--only", "plover"]) == 2
     # only the optional set: it is reported absent and the page is written
     bench = repo / "docs" / "benchmarks.md"
-    assert run_all.main(["--shared", str(shared), "--repo", str(repo), "--only", "dyad-synthetic",
+    assert run_all.main(["--shared", str(shared), "--repo", str(repo), "--only", "dyad-synthetic-dev",
                          "--date", "2020-01-02"]) == 0
     page = bench.read_text(encoding="utf-8")
     assert "absent" in page and "2020-01-02" in page and "## Speed" in page
