@@ -246,6 +246,29 @@ def _match_item(item: Item, idx: int, pattern: Pattern, head: Token, noun: bool,
     return None
 
 
+def _nearby_words(token: Token, depth: int = 5) -> frozenset[str]:
+    """Lemmas and forms of the tokens up to `depth` dependency steps below `token`, of the
+    modifiers to its left, and of the noun a misparsed verb hangs on."""
+    out: set[str] = set()
+    frontier = [token]
+    for _ in range(depth):
+        nxt = []
+        for t in frontier:
+            for c in t.children:
+                out.add(c.lemma_.lower())
+                out.add(c.lower_)
+                nxt.append(c)
+        frontier = nxt
+    if token.dep_ in ("amod", "acl") and token.head.i != token.i:  # "mediated talks", "backed by"
+        head = token.head
+        out.add(head.lemma_.lower())
+        out.add(head.lower_)
+        for c in head.children:
+            out.add(c.lemma_.lower())
+            out.add(c.lower_)
+    return frozenset(out)
+
+
 def match_token(patterns: PatternSet, token: Token, noun: bool,
                 is_actor=None) -> tuple[Pattern, dict[int, Token]] | None:
     """The most specific pattern of this token's lemma that matches, with its matched items.
@@ -254,7 +277,10 @@ def match_token(patterns: PatternSet, token: Token, noun: bool,
     plist = index.get(_lemma(token)) or index.get(token.lower_)
     if not plist:
         return None
+    nearby = _nearby_words(token)
     for pattern in plist:  # sorted most specific first
+        if not all(words & nearby for words in pattern.required):
+            continue
         if pattern.head_modifiers and not _has_modifiers(token, pattern.head_modifiers):
             continue
         matched = match_pattern(pattern, token, noun)

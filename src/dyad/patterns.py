@@ -57,6 +57,9 @@ class Pattern:
     text: str  # the pattern as written, for explanations
     order: int = 0
     negated_code: str | None = None  # code when the head is negated ("would not comment" → 011)
+    # the word sets of which one must occur near the head for the pattern to have a chance:
+    # a quick filter before the tree is matched
+    required: tuple[frozenset[str], ...] = ()
     head_modifiers: tuple[frozenset[str], ...] = ()  # nouns: "defense cooperation" → (defense,)
 
     @property
@@ -244,6 +247,8 @@ def parse_pattern(line: str, origin: str, ontology: Ontology | None = None, orde
         order=order,
         head_modifiers=tuple(head_mods),
         negated_code=negated,
+        required=tuple(item.lemmas for item in items if item.kind in ("prep", "word"))
+        + tuple(m for item in items for m in item.modifiers) + tuple(head_mods),
     )
 
 
