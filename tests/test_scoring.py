@@ -342,3 +342,30 @@ def test_dyad_against_the_same_panels():
     # a predicted root among tied majority roots sits on the diagonal
     assert s["confusion"] == {"04": {"04": 1}, "19": {"19": 1}}
     assert s["errors"] == []
+
+
+def test_error_classes_pair_each_miss_with_one_near_extra():
+    from dyad.evaluation.readers import GoldItem
+    from dyad.evaluation.scoring import error_classes
+
+    def ev(src, tgt, code):
+        from dyad.records import Actor, Event
+        a = lambda c: Actor(code=c, country=c[:3]) if c else None  # noqa: E731
+        return Event(event_id=f"{src}{tgt}{code}", article_id="x", sentence_index=0, sentence="", date="2020-01-01",
+                     published=None, source=a(src), target=a(tgt), cameo=code, root=code[:2], quad_class=1,
+                     goldstein=0.0, plover_type=None, plover_mode=None, rule="t")
+
+    items = [
+        GoldItem(id="a", text="", events=[("IRN", "IRQ", "042"), ("USA", "CHN", "111")]),  # one wrong target, one wrong root
+        GoldItem(id="b", text="", events=[("FRA", "DEU", "057")]),  # nothing coded
+        GoldItem(id="c", text="", events=[]),  # a spurious event
+        GoldItem(id="d", text="", events=[("GBR", "ARG", "190")]),  # wrong source, plus an unrelated extra
+    ]
+    predictions = {
+        "a": [ev("IRN", "SYR", "042"), ev("USA", "CHN", "120")],
+        "c": [ev("ESP", None, "010")],
+        "d": [ev("USA", "ARG", "190"), ev("JPN", "KOR", "046")],
+    }
+    got = error_classes(items, predictions)
+    assert got == {"missed_sentence": 1, "wrong_target": 1, "wrong_root": 1, "wrong_source": 1,
+                   "other_missed": 0, "spurious_sentence": 1, "other_extra": 1}

@@ -201,6 +201,12 @@ def markdown(result: dict, errors: int | None = 0) -> str:
         lines += [""] + _table(["root", "gold", "predicted", "correct", "recall", "precision", "F1"],
                                [[root, r["gold"], r["predicted"], r["tp"], f"{r['recall']:.2f}", f"{r['precision']:.2f}",
                                  f"{r['f1']:.2f}"] for root, r in result["per_root"].items()])
+        if "error_classes" in result:
+            from dyad.evaluation.scoring import ERROR_CLASSES
+
+            ranked = sorted(result["error_classes"].items(), key=lambda kv: -kv[1])
+            lines += ["", "Error classes (root level):", ""] + _table(
+                ["class", "count", "meaning"], [[k, n, ERROR_CLASSES[k]] for k, n in ranked])
         lines += [""] + confusion_table(result["confusion"], "sentence root")
     elif fmt == "spans":
         lines.append(f"- sentences: {result['sentences']}")

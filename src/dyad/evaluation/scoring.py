@@ -269,7 +269,47 @@ def score_events(items: Sequence[GoldItem], predictions: dict[str, list[Event]],
                            "extra": [list(t) for t in sorted(pred - gold, key=str)],
                            "predicted": [brief(e) for e in events]})
     result["errors"] = errors
+    result["error_classes"] = error_classes(items, predictions)
     return result
+
+
+ERROR_CLASSES = {
+    "missed_sentence": "gold events in a sentence where Dyad coded nothing",
+    "wrong_target": "right source and root, wrong or missing target",
+    "wrong_root": "right source and target, wrong root",
+    "wrong_source": "right target and root, wrong or missing source",
+    "other_missed": "other gold events not found",
+    "spurious_sentence": "events coded in a sentence with no gold event",
+    "other_extra": "other coded events that are not in the gold",
+}
+
+
+def error_classes(items: Sequence[GoldItem], predictions: dict[str, list[Event]]) -> dict[str, int]:
+    """Counts of root-level errors by kind (ERROR_CLASSES). Each missed gold triple is paired
+    with at most one extra predicted triple that differs from it in one member only."""
+    counts: Counter = Counter({k: 0 for k in ERROR_CLASSES})
+    for item in items:
+        gold = gold_triples(item, "root")
+        pred = predicted_triples(predictions.get(item.id, []), "root")
+        missed, extra = sorted(gold - pred, key=str), sorted(pred - gold, key=str)
+        if not gold:
+            counts["spurious_sentence"] += len(extra)
+            continue
+        if not pred:
+            counts["missed_sentence"] += len(missed)
+            continue
+        used: set[tuple] = set()
+        for m in missed:
+            for kind, same in (("wrong_target", (0, 2)), ("wrong_root", (0, 1)), ("wrong_source", (1, 2))):
+                match = next((x for x in extra if x not in used and all(x[i] == m[i] for i in same)), None)
+                if match is not None:
+                    used.add(match)
+                    counts[kind] += 1
+                    break
+            else:
+                counts["other_missed"] += 1
+        counts["other_extra"] += len([x for x in extra if x not in used])
+    return dict(counts)
 
 
 # -- ConfliBERT source/target spans --------------------------------------------------------
