@@ -779,15 +779,19 @@ def _stance_prefixed(t: Token) -> bool:
     return i >= 0 and doc[i].lower_ in ("anti", "pro")
 
 
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 UNREALIZED = frozenset({"planned", "proposed", "possible", "potential", "expected", "upcoming", "future",
                         "scheduled", "threatened", "mooted", "prospective", "intended", "rumoured", "rumored"})
 
 
 def _unrealized_noun(noun: Token) -> bool:
-    """An event noun that has not happened: "a planned rally", "ahead of the visit"."""
+    """An event noun that has not happened, or is only talked about: "a planned rally",
+    "ahead of the visit", "talks on a ceasefire"."""
     if any(c.lower_ in UNREALIZED for c in noun.lefts):
         return True
     prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ in TOPIC_PREPS and prep.head.pos_ in ("NOUN", "PROPN", "VERB"):
+        return True  # the topic of talks or a dispute: "held talks on a ceasefire"
     if prep is not None and prep.lower_ in ("before", "of") and (
             prep.lower_ == "before" or (prep.head.lower_ == "ahead" and prep.head.i == prep.i - 1)):
         return True
