@@ -157,3 +157,15 @@ def test_explain_shows_patterns_and_reasons(dicts):
     assert out.exit_code == 0
     assert "negated" in out.output
     assert "FRA" in out.output and "LBY" in out.output
+
+
+def test_oversized_articles_are_rejected_and_the_rest_coded(tmp_path, dicts):
+    big = "France attacked Libya. " * 60_000  # about 1.4 MB
+    lines = [json.dumps({"id": "big", "date": "2011-03-21", "text": big}),
+             json.dumps({"id": "small", "date": "2011-03-21", "text": "Britain attacked Libya."})]
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run(["code", str(path), "-o", "-", "--no-store", "-q"], dicts)
+    assert result.exit_code == 1
+    assert f"{path}:1: article 'big'" in result.stderr and "--max-chars" in result.stderr
+    assert [e["article_id"] for e in events_of(result.stdout)] == ["small"]

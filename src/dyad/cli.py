@@ -71,11 +71,24 @@ def _worker_code(articles: list[Article]) -> list[ArticleResult]:
     return list(_WORKER_CODER.code_articles(articles))
 
 
-def _batches(items: Iterator[Article | Rejection], size: int, on_reject) -> Iterator[list[Article]]:
+def _split_origin(origin: str) -> tuple[str, int | None]:
+    """"news.jsonl:12" → ("news.jsonl", 12); "story.txt" → ("story.txt", None)."""
+    path, _, line = origin.rpartition(":")
+    return (path, int(line)) if path and line.isdigit() else (origin, None)
+
+
+def _batches(items: Iterator[Article | Rejection], size: int, on_reject,
+             max_chars: int = 0) -> Iterator[list[Article]]:
     batch: list[Article] = []
     for item in items:
         if isinstance(item, Rejection):
             on_reject(item)
+            continue
+        if max_chars and len(item.text) > max_chars:
+            path, line = _split_origin(item.origin)
+            on_reject(Rejection(origin=path, line=line,
+                                reason=f"article {item.id!r} has {len(item.text):,} characters, more than --max-chars "
+                                       f"{max_chars:,}: not a news article? (raise --max-chars to code it)"))
             continue
         batch.append(item)
         if len(batch) >= size:
@@ -96,9 +109,12 @@ def _batches(items: Iterator[Article | Rejection], size: int, on_reject) -> Iter
 @click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(exists=True),
               help="Actor, agent or pattern dictionary replacing the built-in one of its kind (repeatable).")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the input files.")
+@click.option("--max-chars", default=1_000_000, show_default=True, type=click.IntRange(0),
+              help="Reject articles longer than this many characters (0: no limit).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 def code(inputs: Sequence[str], output: str | None, pub_date: str | None, store_path: str, no_store: bool,
-         model: str | None, workers: int, dictionaries: Sequence[str], encoding: str, quiet: bool) -> None:
+         model: str | None, workers: int, dictionaries: Sequence[str], encoding: str, max_chars: int,
+         quiet: bool) -> None:
     """Code news articles (files, folders, '-' for stdin) into events."""
     published = _date(pub_date, "--date")
     if output is not None:
@@ -133,7 +149,7 @@ def code(inputs: Sequence[str], output: str | None, pub_date: str | None, store_
     task = progress.add_task("coding", total=None)
     try:
         with progress:
-            batches = _batches(items, BATCH, reject)
+            batches = _batches(items, BATCH, reject, max_chars)
             for batch, results, unchanged in _code_batches(batches, coder, pool, store, workers):
                 summary.articles += len(batch)
                 summary.unchanged += len(unchanged)
