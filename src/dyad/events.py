@@ -274,7 +274,10 @@ def match_token(patterns: PatternSet, token: Token, noun: bool,
     """The most specific pattern of this token's lemma that matches, with its matched items.
     `is_actor(token)` decides the `@` slots (a target that must be an actor)."""
     index = patterns.nouns if noun else patterns.verbs
-    plist = index.get(_lemma(token)) or index.get(token.lower_)
+    form, lemma = token.lower_, _lemma(token)
+    # a dictionary that lists an inflected form as its own head ("left" = depart, "met")
+    # means that form; otherwise the lemma's patterns
+    plist = (index.get(form) if form != lemma else None) or index.get(lemma)
     if not plist:
         return None
     nearby = _nearby_words(token)
@@ -923,6 +926,8 @@ def _subject(v: Token, _hops: int = 0) -> Token | None:
                     for p in _pobjs(c):
                         return p
         return _subject(head, _hops + 1)
+    if v.dep_ in ("acomp", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+        return _subject(head, _hops + 1)  # "Arnor is about to restore ...": about → is → Arnor
     if v.dep_ == "conj":
         if v.tag_ == "VBN" and _is_passive(head):
             # "were killed or wounded": the coordinated participle is passive too

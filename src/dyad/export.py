@@ -33,7 +33,7 @@ def format_for(path: str) -> str:
 def flat(e: Event) -> dict[str, Any]:
     """One flat row of an event (CSV/Parquet columns)."""
     row = event_row(e)
-    for key in ("source_sectors", "target_sectors"):
+    for key in ("source_sectors", "target_sectors", "issues"):
         if row[key] is not None:
             row[key] = ";".join(row[key])
     for key in ("date", "published"):

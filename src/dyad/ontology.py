@@ -70,6 +70,21 @@ class Ontology:
         except KeyError:
             raise KeyError(f"unknown CAMEO code {code!r}") from None
 
+    def describe(self, code: str) -> CameoCode:
+        """The code's attributes; a code outside CAMEO (a peer dictionary's own codes, such as
+        the WEIS codes of PETRARCH's test dictionaries) gets those of its nearest CAMEO parent,
+        or none."""
+        if code in self.codes:
+            return self.codes[code]
+        for n in range(len(code) - 1, 1, -1):
+            parent = self.codes.get(code[:n])
+            if parent is not None:
+                return CameoCode(code, parent.name, parent.goldstein, parent.quad_class, parent.plover_type,
+                                 parent.plover_mode)
+        root = code[:2]
+        quad = (1 if root <= "05" else 2 if root <= "08" else 3 if root <= "13" else 4) if root.isdigit() and "01" <= root <= "20" else 0
+        return CameoCode(code, "", 0.0, quad, None, None)
+
     def pentaclass(self, code: str) -> int:
         """ConfliBERT's 5 classes: 0 statement/appeal (01-02), 1 verbal coop (03-05),
         2 material coop (06-08), 3 verbal conflict (09-13), 4 material conflict (14-20)."""

@@ -16,6 +16,8 @@ from dyad.ontology import Ontology
 
 # Prepositions and particles: an item in this list is a function word, anything else is a
 # content word (object noun, adjective, adverb).
+DATA_PATTERNS = Path(__file__).parent / "data" / "patterns"
+
 PARTICLES = frozenset(
     """aboard about above across after against along alongside amid amidst among amongst around
     as at away back before behind below beneath beside besides between beyond by down during
@@ -218,6 +220,12 @@ def parse_pattern(line: str, origin: str, ontology: Ontology | None = None, orde
             frame = flag[6:]
             if frame not in FRAMES:
                 raise PatternError(f"unknown frame {frame!r} (one of {', '.join(sorted(FRAMES))})")
+        elif flag.startswith("before="):
+            # words that must stand before a verb head, among its left dependents ("heavily
+            # criticized", "troops rushed"): PETRARCH patterns with words before the verb
+            if noun:
+                raise PatternError("'before=' is a flag of verb patterns")
+            head_mods.extend(_parse_alternatives(w) for w in flag[7:].lower().split(",") if w)
         elif flag.startswith("neg="):
             negated = flag[4:]
             if not re.fullmatch(r"\d{3,4}", negated) or (ontology is not None and negated not in ontology.codes):
@@ -309,3 +317,16 @@ def load_patterns(directory: Path, ontology: Ontology | None = None, files: Iter
         pset.problems.extend(problems)
     pset.sort()
     return pset
+
+
+def merge_patterns(target: PatternSet, extra: PatternSet) -> None:
+    """Add another set's verb and noun patterns (and problems) to `target`, re-sorted."""
+    for index, noun in ((extra.verbs, False), (extra.nouns, True)):
+        seen: set[int] = set()
+        for plist in index.values():
+            for p in plist:
+                if id(p) not in seen:
+                    seen.add(id(p))
+                    target.add(p, noun)
+    target.problems.extend(extra.problems)
+    target.sort()

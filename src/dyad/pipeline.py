@@ -35,7 +35,7 @@ from dyad.actors import (
 from dyad.events import EventCoder, Fact, Trace
 from dyad.nlp import Truecaser, load_pipeline, model_name, paragraphs
 from dyad.ontology import Ontology, default_ontology
-from dyad.patterns import PatternSet, load_patterns
+from dyad.patterns import PatternSet, load_patterns, merge_patterns
 from dyad.records import Actor, Article, Event, Location
 from dyad.where import Gazetteer, clause_places
 
@@ -62,6 +62,9 @@ class CoderConfig:
     actor_dictionaries: list[Path] = field(default_factory=list)
     agent_dictionaries: list[Path] = field(default_factory=list)
     pattern_files: list[tuple[Path, bool]] = field(default_factory=list)  # (path, is_noun_file)
+    verb_dictionaries: list[Path] = field(default_factory=list)  # PETRARCH/TABARI verb files
+    discard_files: list[Path] = field(default_factory=list)  # sentence and story discards
+    issue_files: list[Path] = field(default_factory=list)  # issue dictionaries
     batch_size: int = 256
 
 
@@ -86,9 +89,21 @@ class Coder:
         self.model = model_name(self.config.model)
         self.nlp = nlp if nlp is not None else load_pipeline(self.model)
         self.ontology: Ontology = default_ontology()
-        self.actor_dict: ActorDictionary = load_actor_dictionaries(self.config.actor_dictionaries or None)
-        self.agent_dict: AgentDictionary = load_agent_dictionary(self.config.agent_dictionaries or None)
-        self.patterns: PatternSet = load_patterns(DATA / "patterns", self.ontology, self.config.pattern_files or None)
+        cfg = self.config
+        self.actor_dict: ActorDictionary = _read_each(cfg.actor_dictionaries, "read_actors") if cfg.actor_dictionaries \
+            else load_actor_dictionaries()
+        self.agent_dict: AgentDictionary = _read_each(cfg.agent_dictionaries, "read_agents") if cfg.agent_dictionaries \
+            else load_agent_dictionary()
+        replaced = bool(cfg.pattern_files or cfg.verb_dictionaries)
+        self.patterns: PatternSet = load_patterns(DATA / "patterns", self.ontology,
+                                                  cfg.pattern_files if replaced else None)
+        for path in cfg.verb_dictionaries:
+            from dyad.compat.petrarch_verbs import read_verbs
+
+            # a peer dictionary's own codes (PETRARCH's test codes) are kept as they are
+            merge_patterns(self.patterns, read_verbs(Path(path), None).patterns)
+        self.discards = _read_discards(cfg.discard_files)
+        self.issues = _read_issues(cfg.issue_files)
         self.gazetteer = Gazetteer()
         self.matcher = ActorMatcher(self.nlp, self.actor_dict, self.agent_dict, self.gazetteer)
         self.events = EventCoder(self.patterns, self.ontology)
@@ -107,7 +122,10 @@ class Coder:
     @property
     def problems(self) -> list[str]:
         """Malformed dictionary lines that were skipped."""
-        return self.actor_dict.problems + self.agent_dict.problems + self.patterns.problems
+        out = self.actor_dict.problems + self.agent_dict.problems + self.patterns.problems
+        for extra in (self.discards, self.issues):
+            out = out + list(getattr(extra, "problems", ()))
+        return out
 
     # -- articles ------------------------------------------------------------------------
 
@@ -139,6 +157,8 @@ class Coder:
         sentences: list[SentenceRecord] = []
         events: list[Event] = []
         index = 0
+        story_discarded = self.discards is not None and any(
+            self.discards.match(doc.text) == "story" for doc in docs if doc.text.strip())
         for n, doc in enumerate(docs):
             if not doc.text.strip():
                 continue
@@ -150,8 +170,14 @@ class Coder:
                     continue
                 sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
                 actors = SentenceActors(sent, sent_mentions, self.matcher, context)
-                facts = self.events.code_sentence(sent, actors)
-                events.extend(self._events(article, index, sent, facts, actors, text))
+                discarded = story_discarded or (self.discards is not None and self.discards.match(sent.text) is not None)
+                facts = [] if discarded else self.events.code_sentence(sent, actors)
+                coded = self._events(article, index, sent, facts, actors, text)
+                if self.issues is not None and coded:
+                    found = tuple(self.issues.match(sent.text))
+                    for e in coded:
+                        e.issues = found
+                events.extend(coded)
                 context.remember(actors.all_actors(), actors.subject_actors(), actors.coordinated())
                 sentences.append(SentenceRecord(index=index, text=text))
                 index += 1
@@ -231,7 +257,7 @@ class Coder:
     def _record(self, article: Article, index: int, text: str, source: Actor, target: Actor | None, code: str,
                 rule: str, resolved: when.EventDate | None, attribution: str | None,
                 location: Location | None = None) -> Event:
-        info = self.ontology.get(code)
+        info = self.ontology.describe(code)
         event_id = hashlib.sha1(
             "\x1f".join([article.id, str(index), text, code, source.code, target.code if target else ""]).encode()
         ).hexdigest()[:20]
@@ -268,6 +294,50 @@ class Coder:
         """Code one article given as plain text (no ingest cleaning)."""
         article = Article(id=article_id, text=text, published=published)
         return next(self.code_articles([article])).events
+
+
+def _read_each(paths: Sequence[Path], reader: str):
+    """One actor or agent dictionary from several files, each in Dyad's or PETRARCH's format."""
+    from dyad.compat import petrarch_actors
+
+    merged = None
+    for path in paths:
+        model = getattr(petrarch_actors, reader)(Path(path)).model
+        if merged is None:
+            merged = model
+            continue
+        if isinstance(model, ActorDictionary):
+            for entries in model.entries.values():
+                for entry in entries:
+                    merged.add(entry)
+        else:
+            for key, entry in model.entries.items():
+                merged.entries.setdefault(key, entry)
+        merged.problems.extend(model.problems)
+    return merged
+
+
+def _read_discards(paths: Sequence[Path]):
+    if not paths:
+        return None
+    from dyad.compat.petrarch_actors import Discards, read_discards
+
+    parts = [read_discards(Path(p)) for p in paths]
+    if len(parts) == 1:
+        return parts[0]
+    return Discards(sentence=frozenset().union(*(d.sentence for d in parts)),
+                    story=frozenset().union(*(d.story for d in parts)),
+                    problems=tuple(x for d in parts for x in d.problems), notes=tuple(x for d in parts for x in d.notes))
+
+
+def _read_issues(paths: Sequence[Path]):
+    if not paths:
+        return None
+    from dyad.compat.petrarch_actors import read_issues
+
+    if len(paths) > 1:
+        raise ValueError("give one issue dictionary")
+    return read_issues(Path(paths[0]))
 
 
 def expand(fact: Fact) -> list[tuple[Actor, Actor | None, str]]:

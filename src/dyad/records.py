@@ -111,6 +111,7 @@ class Event:
     attribution: str | None = None
     date_precision: str = "day"
     date_text: str | None = None
+    issues: tuple[str, ...] = ()  # issue codes of the sentence, when an issue dictionary is given
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -131,5 +132,6 @@ class Event:
             "plover": {"type": self.plover_type, "mode": self.plover_mode},
             "location": self.location.to_dict() if self.location else None,
             "attribution": self.attribution,
+            "issues": list(self.issues),
             "rule": self.rule,
         }

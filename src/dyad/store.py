@@ -75,9 +75,12 @@ CREATE TABLE IF NOT EXISTS events (
     location_lon DOUBLE,
     location_geonameid BIGINT,
     attribution VARCHAR,
+    issues VARCHAR[],
     rule VARCHAR
 );
 """
+# columns added after the first release: stores made before them get them on opening
+MIGRATIONS = ("ALTER TABLE events ADD COLUMN IF NOT EXISTS issues VARCHAR[]",)
 
 EVENT_COLUMNS = [
     "event_id", "article_id", "sentence_index", "sentence", "date", "date_precision", "date_text", "published",
@@ -85,7 +88,7 @@ EVENT_COLUMNS = [
     "target_code", "target_country", "target_sectors", "target_name", "target_text",
     "cameo", "root", "quad_class", "goldstein", "plover_type", "plover_mode",
     "location_name", "location_country", "location_admin1", "location_lat", "location_lon", "location_geonameid",
-    "attribution", "rule",
+    "attribution", "issues", "rule",
 ]
 
 
@@ -117,7 +120,7 @@ def event_row(e: Event) -> dict[str, Any]:
         "location_name": loc.name if loc else None, "location_country": loc.country if loc else None,
         "location_admin1": loc.admin1 if loc else None, "location_lat": loc.lat if loc else None,
         "location_lon": loc.lon if loc else None, "location_geonameid": loc.geonameid if loc else None,
-        "attribution": e.attribution, "rule": e.rule,
+        "attribution": e.attribution, "issues": list(e.issues), "rule": e.rule,
     }
 
 
@@ -132,7 +135,7 @@ EVENT_ARROW = pa.schema([
     ("plover_type", pa.string()), ("plover_mode", pa.string()),
     ("location_name", pa.string()), ("location_country", pa.string()), ("location_admin1", pa.string()),
     ("location_lat", pa.float64()), ("location_lon", pa.float64()), ("location_geonameid", pa.int64()),
-    ("attribution", pa.string()), ("rule", pa.string()),
+    ("attribution", pa.string()), ("issues", pa.list_(pa.string())), ("rule", pa.string()),
 ])
 
 
@@ -146,6 +149,8 @@ class Store:
         self.con = duckdb.connect(self.path, read_only=read_only)
         if not read_only:
             self.con.execute(SCHEMA)
+            for statement in MIGRATIONS:
+                self.con.execute(statement)
 
     def close(self) -> None:
         self.con.close()
@@ -222,7 +227,8 @@ class Store:
             con.execute("INSERT INTO articles SELECT * FROM _articles")
             con.execute("INSERT INTO sentences SELECT * FROM _sentences")
             # the same event id twice (same article, sentence and triple) is stored once
-            con.execute(f"INSERT INTO events SELECT DISTINCT ON (event_id) {', '.join(EVENT_COLUMNS)} FROM _events "
+            cols = ", ".join(EVENT_COLUMNS)
+            con.execute(f"INSERT INTO events ({cols}) SELECT DISTINCT ON (event_id) {cols} FROM _events "
                         "WHERE event_id NOT IN (SELECT event_id FROM events)")
             con.execute("COMMIT")
         except Exception:
@@ -295,6 +301,7 @@ def row_to_event(row: dict[str, Any]) -> Event:
         quad_class=row["quad_class"], goldstein=row["goldstein"], plover_type=row["plover_type"],
         plover_mode=row["plover_mode"], rule=row["rule"], location=location, attribution=row["attribution"],
         date_precision=row["date_precision"] or "day", date_text=row["date_text"],
+        issues=tuple(row.get("issues") or ()),
     )
 
 
