@@ -301,6 +301,65 @@ def explain(sentence: str, pub_date: str | None, model: str | None, dictionaries
             out.print("  (none)")
 
 
+# -- dyad dict ----------------------------------------------------------------------------
+
+@main.group(name="dict")
+def dict_group() -> None:
+    """Check and convert dictionaries (Dyad's formats, PETRARCH and TABARI files)."""
+
+
+@dict_group.command(name="check")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--show", default=20, show_default=True, help="List at most this many problems per file (0: all).")
+def dict_check(paths: Sequence[str], show: int) -> None:
+    """Read dictionaries and report every malformed line (file:line: reason)."""
+    from dyad.dictionaries import read_any
+
+    out = Console(highlight=False, soft_wrap=True)
+    bad = 0
+    for path in paths:
+        try:
+            checked = read_any(Path(path))
+        except DictionaryKindError as exc:
+            out.print(f"[red]{exc}[/red]")
+            bad += 1
+            continue
+        out.print(f"{path}: {checked.kind} ({checked.fmt} format), {checked.entries} entries read, "
+                  f"{len(checked.problems)} lines rejected")
+        for problem in checked.problems[: show or None]:
+            out.print(f"  {problem}")
+        if show and len(checked.problems) > show:
+            out.print(f"  … {len(checked.problems) - show} more (--show 0 lists all)")
+        for note in checked.notes:
+            out.print(f"  note: {note}")
+        bad += bool(checked.problems)
+    sys.exit(1 if bad else 0)
+
+
+@dict_group.command(name="convert")
+@click.argument("path", type=click.Path(exists=True))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The Dyad-format file to write.")
+def dict_convert(path: str, output: str) -> None:
+    """Convert a dictionary (PETRARCH/TABARI or Dyad) into Dyad's own format."""
+    from dyad.compat import petrarch_actors, petrarch_verbs
+    from dyad.dictionaries import read_any
+
+    try:
+        checked = read_any(Path(path))
+    except DictionaryKindError as exc:
+        raise click.UsageError(str(exc)) from None
+    writers = {"actors": petrarch_actors.write_actors, "agents": petrarch_actors.write_agents,
+               "discards": petrarch_actors.write_discards, "issues": petrarch_actors.write_issues,
+               "verbs": petrarch_verbs.write_verbs, "nouns": petrarch_verbs.write_verbs,
+               "patterns": petrarch_verbs.write_verbs}
+    writers[checked.kind](checked.model, Path(output))
+    err = Console(stderr=True, highlight=False)
+    err.print(f"{path}: {checked.kind} ({checked.fmt}), {checked.entries} entries → {output}; "
+              f"{len(checked.problems)} lines rejected")
+    for problem in checked.problems[:20]:
+        err.print(f"  {problem}")
+
+
 # -- dyad eval -----------------------------------------------------------------------------
 
 @main.command(name="eval")
