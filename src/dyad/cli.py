@@ -252,7 +252,7 @@ def events(store_path: str, source: str | None, target: str | None, root: str | 
     for r in rows:
         table.add_row(
             str(r["date"]), r["source_code"] or "", r["target_code"] or "", r["cameo"],
-            onto.get(r["cameo"]).name, r["plover_type"] or "",
+            onto.describe(r["cameo"]).name, r["plover_type"] or "",
             (r["sentence"][:90] + "…") if r["sentence"] and len(r["sentence"]) > 90 else (r["sentence"] or ""),
         )
     Console(width=max(160, Console().width)).print(table)

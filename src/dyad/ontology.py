@@ -91,7 +91,7 @@ class Ontology:
         root = int(code[:2])
         if root <= 2:
             return 0
-        return self.get(code).quad_class
+        return self.describe(code).quad_class
 
 
 @lru_cache(maxsize=4)
