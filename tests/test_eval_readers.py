@@ -376,3 +376,25 @@ def test_plover_reader_reads_src_tar_markup_as_mutual_targets(tmp_path):
     mutual, single = read_plover(path)
     assert [g.code for g in mutual.targets] == ["RUR", "FRE"]
     assert single.targets == []
+
+
+def test_run_all_sets_with_peer_dictionaries(tmp_path):
+    """The Phoenix rows name every replacement dictionary in their command and are reported
+    absent, not failed, when one of the dictionaries is missing."""
+    phoenix = next(s for s in run_all.SETS if s.key == "plover-phoenix")
+    assert phoenix.optional and phoenix.dictionaries
+    cmd = run_all.command(phoenix, "../shared/peers/plover/PLOVER_GSR_CAMEO.json", "../shared")
+    assert cmd.count("--dictionary") == len(phoenix.dictionaries)
+    assert "--dictionary ../shared/peers/petrarch2/CAMEO.2.0.txt" in cmd
+    shared = tmp_path / "shared"
+    (shared / "peers" / "plover").mkdir(parents=True)
+    (shared / "peers" / "plover" / "PLOVER_GSR_CAMEO.json").write_text("[]", encoding="utf-8")
+    assert run_all.dictionary_paths(phoenix, shared, "../shared") is None
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    assert run_all.main(["--shared", str(shared), "--repo", str(repo), "--only", "plover-phoenix",
+                         "--date", "2020-01-02"]) == 0
+    page = (repo / "docs" / "benchmarks.md").read_text(encoding="utf-8")
+    assert "with the Phoenix dictionaries" in page and "absent" in page
+    suite = next(s for s in run_all.SETS if s.key == "petrarch-suite")
+    assert run_all.command(suite, "x.xml", "../shared") == "python -m dyad.evaluation.petrarch_suite x.xml"

@@ -39,13 +39,25 @@ class GoldSet:
     split: str | None = None
     optional: bool = False
     fallback: str | None = None  # another file holding the same set
+    dictionaries: tuple[str, ...] = ()  # "{shared}/..." files replacing Dyad's own dictionaries
+
+
+PHOENIX = tuple("{shared}/peers/petrarch2/" + name for name in (
+    "CAMEO.2.0.txt", "Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+    "Phoenix.MilNonState.actors.txt", "Phoenix.agents.txt", "Phoenix.discards.txt"))
 
 
 SETS = (
     GoldSet("plover", "PLOVER gold records (CAMEO-manual sentences)", "{shared}/peers/plover/PLOVER_GSR_CAMEO.json", "plover"),
     GoldSet("conflibert-5class", "ConfliBERT 5-class, test", "{shared}/peers/conflibert/cameo_class/test.tsv", "pentaclass"),
+    GoldSet("plover-phoenix", "PLOVER gold records, **with the Phoenix dictionaries** instead of Dyad's",
+            "{shared}/peers/plover/PLOVER_GSR_CAMEO.json", "plover", optional=True, dictionaries=PHOENIX),
+    GoldSet("conflibert-5class-phoenix", "ConfliBERT 5-class, test, **with the Phoenix dictionaries** instead of Dyad's",
+            "{shared}/peers/conflibert/cameo_class/test.tsv", "pentaclass", optional=True, dictionaries=PHOENIX),
     GoldSet("conflibert-spans", "ConfliBERT source/target spans, test", "{shared}/peers/conflibert/cameo_ner/test.txt", "spans"),
     GoldSet("petr2-gsr", "PETRARCH-2 GSR validation", "{shared}/peers/UniversalPetrarch/PETR2_GSR_validation.xml", "petrarch"),
+    GoldSet("petrarch-suite", "PETRARCH unit-test suite, with its own `PETR.Validate.*` dictionaries",
+            "{shared}/peers/petrarch2/PETR.UnitTest.records.xml", "petrarch-suite", optional=True),
     GoldSet("dyad-dev", "Dyad dev set, `dev` split", "eval/dev/dyad_dev.jsonl", "dyad", split="dev"),
     GoldSet("dyad-test", "Dyad dev set, `test` split", "eval/dev/dyad_dev.jsonl", "dyad", split="test"),
     GoldSet("dyad-synthetic-dev", "Dyad synthetic set (team-written), `dev` split", "eval/synthetic/dyad_synthetic.jsonl",
@@ -82,8 +94,25 @@ def resolve(gold: GoldSet, shared: Path, shared_arg: str, repo: Path) -> tuple[P
     return None, None
 
 
+def dictionary_paths(gold: GoldSet, shared: Path, shared_arg: str) -> tuple[list[Path], list[str]] | None:
+    """(paths to read, paths as written) of a set's replacement dictionaries; None when one
+    of them is missing."""
+    paths, shown = [], []
+    for raw in gold.dictionaries:
+        rel = raw[len("{shared}/"):]
+        if not (shared / rel).exists():
+            return None
+        paths.append(shared / rel)
+        shown.append(f"{shared_arg.rstrip('/')}/{rel}")
+    return paths, shown
+
+
 def command(gold: GoldSet, shown: str, shared_arg: str) -> str:
+    if gold.fmt == "petrarch-suite":
+        return f"python -m dyad.evaluation.petrarch_suite {shown}"
     parts = ["dyad eval", shown]
+    for raw in gold.dictionaries:
+        parts += ["--dictionary", f"{shared_arg.rstrip('/')}/{raw[len('{shared}/'):]}"]
     if gold.fmt == "dyad":
         parts += ["--shared", shared_arg]
     if gold.split:
@@ -116,6 +145,10 @@ def figures(result: dict) -> tuple[str, str, str, str]:
         return (f"root-level F1 **{_f(r['f1'])}** (P {_f(r['precision'])}, R {_f(r['recall'])})",
                 f"code-level F1 {_f(c['f1'])}; root accuracy {_f(result['root_accuracy'])}",
                 _f(result["coverage"]), false)
+    if fmt == "petrarch-suite":
+        return (f"records coded exactly as expected **{_f(result['rate'])}** ({result['passed']}/{result['sentences']})",
+                "; ".join(f"{k} {ok}/{n}" for k, (ok, n) in result["categories"].items()),
+                "—", "—")
     if fmt == "multicoder":
         return (f"root agreement **{_f(result['root']['dyad_leave_one_out'])}**",
                 f"5-class agreement {_f(result['pentaclass']['dyad_leave_one_out'])} (same panels as the coders)",
@@ -207,6 +240,9 @@ def main(argv: list[str] | None = None) -> int:
                 failed.append(f"{gold.key}: {gold.path.replace('{shared}', str(shared))} not found")
             plan.append((gold, None, None))
             continue
+        if gold.dictionaries and dictionary_paths(gold, shared, args.shared) is None:
+            plan.append((gold, None, None))
+            continue
         plan.append((gold, path, shown))
     if failed:
         sys.stderr.write("make eval: required gold sets are missing:\n  " + "\n  ".join(failed) + "\n")
@@ -218,7 +254,19 @@ def main(argv: list[str] | None = None) -> int:
     from dyad.pipeline import Coder, CoderConfig
 
     started = time.perf_counter()
-    coder = Coder(CoderConfig(model=args.model)) if any(path is not None for _, path, _ in plan) else None
+    config = CoderConfig(model=args.model)
+    coder = Coder(config) if any(path is not None and not g.dictionaries for g, path, _ in plan) else None
+    coders: dict[tuple[str, ...], Coder] = {}
+
+    def coder_for(gold: GoldSet) -> Coder:
+        if not gold.dictionaries:
+            return coder
+        if gold.dictionaries not in coders:
+            from dyad.dictionaries import config_with_dictionaries
+            paths, _ = dictionary_paths(gold, shared, args.shared)
+            coders[gold.dictionaries] = Coder(config_with_dictionaries(config, paths),
+                                             nlp=coder.nlp if coder is not None else None)
+        return coders[gold.dictionaries]
     out.mkdir(parents=True, exist_ok=True)
     results: dict[str, dict] = {}
     rows = []
@@ -232,7 +280,8 @@ def main(argv: list[str] | None = None) -> int:
         row = {"title": gold.title, "sentences": "—", "main": "—", "more": "—", "coverage": "—", "false": "—",
                "ceiling": ceiling_for(gold.fmt, ceiling), "command": "—", "date": when}
         if path is None:
-            row["main"] = f"absent (`{gold.path}` not found; optional)"
+            missing = gold.path if not gold.dictionaries else "a set or dictionary file"
+            row["main"] = f"absent (`{missing}` not found; optional)"
             row["ceiling"] = "—"
             rows.append(row)
             print(f"{gold.key}: absent, skipped", file=sys.stderr)
@@ -240,7 +289,22 @@ def main(argv: list[str] | None = None) -> int:
         row["command"] = f"`{command(gold, shown, args.shared)}`"
         t0 = time.perf_counter()
         try:
-            result = evaluate(coder, path, gold.fmt, shared, gold.split, name=f"{gold.title}: {shown}")
+            if gold.fmt == "petrarch-suite":
+                from dyad.evaluation.petrarch_suite import run_suite
+                suite = run_suite(path, nlp=(coder.nlp if coder is not None else None))
+                result = {"format": gold.fmt, "name": gold.title, "sentences": len(suite.records),
+                          "passed": suite.passed, "rate": suite.rate, "categories": suite.by_category(),
+                          "errors": [{"id": r.id, "text": r.text, "expected": sorted(r.expected), "coded": sorted(r.coded)}
+                                     for r in suite.records if not r.passed]}
+                results[gold.key] = result
+                (out / f"{gold.key}.json").write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n",
+                                                      encoding="utf-8")
+                main_fig, more, coverage, false = figures(result)
+                row.update(sentences=len(suite.records), main=main_fig, more=more, coverage=coverage, false=false)
+                rows.append(row)
+                print(f"{gold.key}: {main_fig.replace('**', '')} ({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
+                continue
+            result = evaluate(coder_for(gold), path, gold.fmt, shared, gold.split, name=f"{gold.title}: {shown}")
         except (ValueError, OSError) as exc:
             status = 1
             row["main"] = f"error: {str(exc)[:200]}"
@@ -264,8 +328,9 @@ def main(argv: list[str] | None = None) -> int:
          "scores": {k: v for k, v in results[gold.key].items() if k not in ("errors",)} if gold.key in results else None}
         for gold, path, shown in plan], "ceiling": ceiling}
     (out / "summary.json").write_text(json.dumps(summary, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    if results:
-        write_report([results[k] for k in results], out / "report.md")
+    reportable = [results[k] for k in results if results[k]["format"] != "petrarch-suite"]
+    if reportable:
+        write_report(reportable, out / "report.md")
     generated = table(rows, ceiling, when, args.shared)
     existing = bench.read_text(encoding="utf-8") if bench.exists() else None
     bench.parent.mkdir(parents=True, exist_ok=True)
