@@ -137,9 +137,16 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
     return path
 
 
+def _without_phrase(line: str) -> str:
+    body, sep, flags = line.partition(" ; ")
+    rest = [f for f in flags.split() if f != "phrase"]
+    return body + (" ; " + " ".join(rest) if rest else "")
+
+
 def texts(result) -> set[str]:
-    """The converted patterns as Dyad pattern lines."""
-    return {format_pattern(p) for p in result.patterns.all_patterns()}
+    """The converted patterns as Dyad pattern lines, without the `phrase` flag that every
+    converted pattern carries (checked in test_every_converted_pattern_keeps_petrarchs_target_rule)."""
+    return {_without_phrase(format_pattern(p)) for p in result.patterns.all_patterns()}
 
 
 def keys(pset) -> Counter:
@@ -152,7 +159,7 @@ def keys(pset) -> Counter:
 
 @pytest.fixture
 def p2(tmp_path):
-    return read_verbs(write(tmp_path, "p2.verbs.txt", PETRARCH2), ONTO)
+    return read_verbs(write(tmp_path, "p2.verbs.txt", PETRARCH2), ONTO, before_verb="drop")
 
 
 def test_petrarch2_dialect_and_counts(p2, tmp_path):
@@ -198,7 +205,7 @@ def test_petrarch2_patterns(p2):
     assert f"010 {heads} statement ; say" in out
     assert f"111 {heads} rebuke" in out
     # '%' before the verb: symmetric; after it: the target
-    assert f"061 {heads} goods ; sym" in out
+    assert f"061 {heads} goods ; sym pair" in out  # the subject must be compound
     assert f"061 {heads} with +" in out
     # nested synonym sets (defined after the set that uses them)
     assert f"070 {heads} barges|ferries|trucks to +" in out
@@ -207,7 +214,7 @@ def test_petrarch2_patterns(p2):
 
 
 def test_petrarch2_origins_and_notes(p2):
-    by_text = {format_pattern(p): p for p in p2.patterns.all_patterns()}
+    by_text = {_without_phrase(format_pattern(p)): p for p in p2.patterns.all_patterns()}
     assert by_text["073 convey|ferry|ship grain|medicine to +"].origin == "p2.verbs.txt:20"
     assert by_text["070 ship"].origin == "p2.verbs.txt:18"
     notes = p2.notes
@@ -227,7 +234,7 @@ def test_petrarch2_origins_and_notes(p2):
 
 
 def test_petrarch1(tmp_path):
-    r = read_verbs(write(tmp_path, "p1.txt", PETRARCH1), ONTO)
+    r = read_verbs(write(tmp_path, "p1.txt", PETRARCH1), ONTO, before_verb="drop")
     assert r.dialect == "petrarch1"
     assert r.problems == []
     out = texts(r)
@@ -239,9 +246,9 @@ def test_petrarch1(tmp_path):
     # '+' followed by its noun: the slot marker is dropped (default target rules)
     assert f"042 {heads} delegation" in out
     assert f"040 {heads} about +" in out
-    assert f"040 {heads} ; sym" in out
+    assert f"040 {heads} ; sym pair" in out
     assert f"040 {heads} on behalf of +" in out
-    # "SECRETLY *" has a word before the verb: dropped by default
+    # "SECRETLY *" has a word before the verb: dropped in "drop" mode
     assert not any("secretly" in t for t in out)
     # "* THE DELEGATION": the article is dropped, and the pattern is then a duplicate
     assert r.notes[pv.N_ARTICLE] == 1
@@ -251,7 +258,9 @@ def test_petrarch1(tmp_path):
 
 def test_words_before_the_verb_as_modifiers(tmp_path):
     path = write(tmp_path, "p1.txt", PETRARCH1)
-    r = read_verbs(path, ONTO, before_verb="modifiers")
+    r = read_verbs(path, ONTO)  # the default mode
+    assert r.patterns.all_patterns() and {format_pattern(p) for p in r.patterns.all_patterns()} == \
+        {format_pattern(p) for p in read_verbs(path, ONTO, before_verb="modifiers").patterns.all_patterns()}
     secret = [p for p in r.patterns.all_patterns() if p.head_modifiers]
     assert len(secret) == 1 and secret[0].head_modifiers == (frozenset({"secretly"}),)
     assert frozenset({"secretly"}) in secret[0].required
@@ -264,6 +273,19 @@ def test_words_before_the_verb_as_modifiers(tmp_path):
     assert [p.head_modifiers for p in back] == [(frozenset({"secretly"}),)]
     with pytest.raises(ValueError):
         read_verbs(path, ONTO, before_verb="keep")
+
+
+def test_every_converted_pattern_keeps_petrarchs_target_rule(tmp_path):
+    """Every pattern read from a peer dictionary carries `phrase` (PETRARCH's target rule),
+    and keeps it when written in Dyad's syntax and read back."""
+    r = read_verbs(write(tmp_path, "p1.txt", PETRARCH1), ONTO)
+    assert all("phrase" in p.flags for p in r.patterns.all_patterns())
+    out = tmp_path / "out.txt"
+    write_verbs(r.patterns, out)
+    back = load_patterns(tmp_path / "nowhere", ONTO, [(out, False)]).all_patterns()
+    assert back and all("phrase" in p.flags for p in back)
+    assert keys(r.patterns) == Counter((p.code, p.heads, p.items, p.flags, p.frame, p.reverse_code, p.head_modifiers)
+                                       for p in back)
 
 
 # -- TABARI ----------------------------------------------------------------------------------

@@ -674,6 +674,16 @@ class SentenceActors:
             if a is not None and all(a.code != b.code or a.text != b.text for b in out):
                 out.append(a)
                 out.extend(b for b in self._coordinated_modifiers(t, a) if all(b.code != c.code for c in out))
+        if out and token.pos_ == "PROPN":
+            # "Fornost and the awful Gondor" misparsed as a modifier of the last name: a name
+            # modifier that carries its own "and" is a member of the compound
+            for c in token.lefts:
+                if c.dep_ in ("nmod", "compound") and c.pos_ in ("PROPN", "NOUN") and any(
+                        g.dep_ == "cc" for g in c.children):
+                    for t in [c] + _conjuncts(c):
+                        a = self.actor(t)
+                        if a is not None and a.country and all(a.code != b.code for b in out):
+                            out.insert(0, a)
         if not out:
             single = self._single_reference(token)
             if single is not None:

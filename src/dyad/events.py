@@ -102,6 +102,7 @@ class Fact:
     date_anchors: list[Token]
     future: bool = False
     say: bool = False
+    phrase_rule: bool = False  # PETRARCH's target rule: Dyad's target conventions do not apply
 
 
 @dataclass
@@ -243,6 +244,14 @@ def _match_item(item: Item, idx: int, pattern: Pattern, head: Token, noun: bool,
         for conj in c.children:
             if conj.dep_ == "conj" and (conj.lemma_.lower() in item.lemmas or conj.lower_ in item.lemmas):
                 return conj
+    if item.kind == "word" and "phrase" in pattern.flags and not item.modifiers:
+        # PETRARCH matches words in sequence, not heads: "fired * ARTILLERY" holds for
+        # "fired two artillery shells" (a modifier of the object)
+        for c in candidates:
+            for t in c.lefts:
+                if t.i not in used and t.dep_ in ("compound", "amod", "nmod") and (
+                        t.lemma_.lower() in item.lemmas or t.lower_ in item.lemmas):
+                    return t
     return None
 
 
@@ -277,7 +286,11 @@ def match_token(patterns: PatternSet, token: Token, noun: bool,
     form, lemma = token.lower_, _lemma(token)
     # a dictionary that lists an inflected form as its own head ("left" = depart, "met")
     # means that form; otherwise the lemma's patterns
-    plist = (index.get(form) if form != lemma else None) or index.get(lemma)
+    if noun and form != lemma and form in index and lemma in index:
+        # "attacks": patterns written for the plural and those written for "attack"
+        plist = sorted({id(p): p for p in index[form] + index[lemma]}.values(), key=lambda p: (-p.specificity, p.order))
+    else:
+        plist = (index.get(form) if form != lemma else None) or index.get(lemma)
     if not plist:
         return None
     nearby = _nearby_words(token)
@@ -285,6 +298,8 @@ def match_token(patterns: PatternSet, token: Token, noun: bool,
         if not all(words & nearby for words in pattern.required):
             continue
         if pattern.head_modifiers and not _has_modifiers(token, pattern.head_modifiers):
+            continue
+        if "pair" in pattern.flags and not _compound_subject(token):
             continue
         matched = match_pattern(pattern, token, noun)
         if matched is None:
@@ -624,8 +639,12 @@ class EventCoder:
                 and (anchor.dep_ in MISPARSED_VERB_DEPS or _verbless_root_acl(anchor)) and _verbless(anchor.sent)):
             src_tok = _left_subject(anchor, actors)
         sources = actors.owners_at(src_tok)
+        phrase = "phrase" in cand.pattern.flags
         if cand.pattern.source_item is not None and cand.pattern.target_item is None and not subject_used:
             targets = actors.actors_at(subject)
+        elif phrase:
+            targets = actors.owners_at(tgt_tok) if tgt_tok is not None else self._phrase_targets(
+                cand, actors, src_tok, frozenset(a.code for a in sources))
         elif tgt_tok is not None:
             targets = actors.owners_at(tgt_tok) or self._default_targets(
                 cand, actors, exclude={src_tok.i, tgt_tok.i} if src_tok is not None else {tgt_tok.i},
@@ -633,7 +652,7 @@ class EventCoder:
         else:
             targets = self._default_targets(cand, actors, exclude={src_tok.i} if src_tok is not None else set(),
                                             sources=frozenset(a.code for a in sources))
-        if not targets and sources:
+        if not targets and sources and not phrase:
             # "the Turkish army killed Kurdish rebels": an agent with no country of its own is
             # taken to be of the source's country
             targets = self._same_country_agent(cand, actors, sources)
@@ -641,12 +660,12 @@ class EventCoder:
             # "talks between Iran and Iraq", "clashes between police and residents": the pair
             # is both sides of the event
             sources, targets = targets, []
-        if not sources and cand.noun and cand.code[:2] == "14":
+        if not sources and cand.noun and cand.code[:2] == "14" and not phrase:
             # "protests broke out in Delhi": the protesters are civilians of the place
             sources = self._local_civilians(cand, actors)
         targets = [t for t in targets if all(t.code != s.code for s in sources)]
         code = cand.code
-        if code[:2] == "14" and sources and all(_official(a) for a in sources):
+        if code[:2] == "14" and sources and all(_official(a) for a in sources) and not phrase:
             # a state "protesting" lodges a complaint (114); dissent (14x) is by its citizens
             if trace:
                 trace.add(anchor, f"'{anchor.text}' by a government: {code} → 114 (official complaint)")
@@ -660,7 +679,38 @@ class EventCoder:
             trace.add(anchor, f"'{anchor.text}' matched {cand.rule} → {cand.code}")
         return Fact(anchor=anchor, code=code, sources=sources, targets=targets,
                     reverse_code=cand.pattern.reverse_code if cand.light_object is None else cand.light_object.pattern.reverse_code or cand.pattern.reverse_code,
-                    rule=cand.rule, date_anchors=[anchor], say="say" in cand.pattern.flags)
+                    rule=cand.rule, date_anchors=[anchor], say="say" in cand.pattern.flags, phrase_rule=phrase)
+
+    def _phrase_targets(self, cand: Candidate, actors: SentenceActors, src_tok: Token | None,
+                        sources: frozenset[str]) -> list[Actor]:
+        """PETRARCH's rule: the first actor in the phrase the head governs, after the head
+        (objects, prepositional phrases, complement clauses), the subject excepted."""
+        anchor = cand.anchor
+        skip = {t.i for t in src_tok.subtree} if src_tok is not None else set()
+        heads = [anchor] + ([cand.light_object.anchor] if cand.light_object is not None else [])
+        tokens = sorted({t.i: t for h in heads for t in h.subtree if t.i > anchor.i and t.i not in skip}.values(),
+                        key=lambda t: t.i)
+        if not cand.noun and _is_passive(anchor):
+            # "Eriador was opposed by Osgiliath": the passive subject is acted on
+            tokens = [c for c in anchor.children if c.dep_ == "nsubjpass"] + tokens
+        seen: set[int] = set()
+        for t in tokens:
+            if t.pos_ not in ("NOUN", "PROPN") and not (t.pos_ == "PRON" and t.dep_ == "poss"):
+                continue
+            # a modifier stands for its whole noun phrase ("Osgiliath soldiers", "Gondor's
+            # government"): the phrase's head is read first
+            head = t
+            while head.dep_ in ("compound", "amod", "nmod", "poss") and head.head.pos_ in ("NOUN", "PROPN") \
+                    and head.head.i not in skip:
+                head = head.head
+            for x in (head, t):
+                if x.i in seen:
+                    continue
+                seen.add(x.i)
+                found = [a for a in actors.owners_at(x, deep=False) if a.code not in sources]
+                if found:
+                    return found
+        return []
 
     def _same_country_agent(self, cand: Candidate, actors: SentenceActors, sources: list[Actor]) -> list[Actor]:
         countries = {a.country for a in sources if a.country}
@@ -771,6 +821,12 @@ class EventCoder:
                         if found:
                             return found
         return []
+
+
+def _compound_subject(v: Token) -> bool:
+    """The verb's subject is coordinated ("Iran and Iraq agreed")."""
+    subject = _subject(v)
+    return subject is not None and any(c.dep_ == "conj" for c in subject.children)
 
 
 def _stance_prefixed(t: Token) -> bool:

@@ -74,7 +74,7 @@ class Pattern:
                 score += 3 + len(item.modifiers)
             else:
                 score += 1
-        return score + 3 * len(self.head_modifiers)
+        return score + 3 * len(self.head_modifiers) + 2 * ("pair" in self.flags)
 
     @property
     def target_item(self) -> int | None:
@@ -237,6 +237,15 @@ def parse_pattern(line: str, origin: str, ontology: Ontology | None = None, orde
         elif flag == "say":
             flags.add("say")
             frame = frame or "say"
+        elif flag == "pair":
+            # the subject must be a compound actor ("Iran and Iraq agreed"): PETRARCH's '%'
+            if noun:
+                raise PatternError("'pair' is a flag of verb patterns")
+            flags.add("pair")
+        elif flag == "phrase":
+            # PETRARCH's target rule: without a target slot, the target is the first actor
+            # in the verb's phrase, and Dyad's own target conventions are not applied
+            flags.add("phrase")
         else:
             raise PatternError(f"unknown flag {flag!r}")
     if code in ("=", "-") and reverse:

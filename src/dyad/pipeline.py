@@ -40,12 +40,14 @@ from dyad.records import Actor, Article, Event, Location
 from dyad.where import Gazetteer, clause_places
 
 DATA = Path(__file__).parent / "data"
-MAX_EVENTS_PER_SENTENCE = 6
+MAX_EVENTS_PER_SENTENCE = 12
 # material-conflict roots whose events take the place's country as target when they have none
 PLACE_TARGET_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 # roots whose events between the members of a compound actor, with no other party named,
 # are taken as mutual (intents, consultation, diplomatic and material cooperation, fighting)
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+# ... except one-sided acts of those roots: praise/endorsement, verbal defence, rallying support
+NOT_RECIPROCAL = frozenset({"051", "052", "053"})
 # roots of events that are mostly domestic: without a named target they target the source's
 # own country (appeals, support, concessions, investigations, demands, criticism, refusals,
 # protests, coercion, assaults, mass violence). Statements, intents, meetings, cooperation,
@@ -205,15 +207,16 @@ class Coder:
                 exprs.extend(when.date_expressions(sent, head=anchor))
             resolved = when.event_date(exprs, article.published, future=fact.future)
             location = self._location(fact, context)
-            if not fact.targets and location is not None and fact.code[:2] in PLACE_TARGET_ROOTS:
-                fact.targets = self._place_target(fact, location)
-            if not fact.targets and not fact.reverse_code and len({a.code for a in fact.sources}) >= 2 \
-                    and fact.code[:2] in RECIPROCAL_ROOTS:
-                # "Britain and France agreed to share intelligence", "Indian and Chinese troops
-                # fought": a compound actor cooperating or fighting, and no one else named
-                fact.reverse_code = fact.code
-            if not fact.targets and fact.code[:2] in DOMESTIC_TARGET_ROOTS and not fact.reverse_code:
-                fact.targets = self._domestic_target(fact)
+            if not fact.phrase_rule:  # a peer dictionary's pattern keeps the target the sentence names
+                if not fact.targets and location is not None and fact.code[:2] in PLACE_TARGET_ROOTS:
+                    fact.targets = self._place_target(fact, location)
+                if not fact.targets and not fact.reverse_code and len({a.code for a in fact.sources}) >= 2 \
+                        and fact.code[:2] in RECIPROCAL_ROOTS and fact.code not in NOT_RECIPROCAL:
+                    # "Britain and France agreed to share intelligence", "Indian and Chinese troops
+                    # fought": a compound actor cooperating or fighting, and no one else named
+                    fact.reverse_code = fact.code
+                if not fact.targets and fact.code[:2] in DOMESTIC_TARGET_ROOTS and not fact.reverse_code:
+                    fact.targets = self._domestic_target(fact)
             for source, target, code in expand(fact):
                 out.append(self._record(article, index, text, source, target, code, fact.rule, resolved, attribution,
                                         location))

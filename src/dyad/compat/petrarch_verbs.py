@@ -89,6 +89,7 @@ N_EXTRA_CODE = "block header with more than one code: the first is used"
 N_SECTION = "TABARI section other than <SYNSETS> (<TIME>, <NOUN>, ...): ignored"
 N_STEM = "verb stem completed from the lexicon"
 N_UNKNOWN_VERB = "verb word not in the lexicon (kept as written)"
+REPORTING_HEADS = frozenset({"say", "said", "says", "saying", "tell", "told", "state", "stated"})
 N_INFLECTED = "verb entry is an inflected form (said, met, left): kept as written"
 N_DUPLICATE = "duplicate Dyad pattern: removed"
 
@@ -838,6 +839,8 @@ class _Reader:
             elif sym:
                 flags.append("sym")
                 self.note(N_COMPOUND_SUBJECT, lineno)
+        if sym and cameo != "-":
+            flags.append("pair")  # the subject must be a compound actor
         if code.special:
             self.note(N_SPECIAL_NULL, lineno)
         if code.weak and cameo != "-":
@@ -850,6 +853,11 @@ class _Reader:
                 self.note(N_VERB_BEFORE_DROPPED if verb_before else N_BEFORE_DROPPED, lineno)
                 return 0
             self.note(N_BEFORE_MODIFIERS, lineno)
+        if bare and not items and cameo != "-" and heads & REPORTING_HEADS and "say" not in flags:
+            # "X said" on its own: PETRARCH codes what was said, the saying only when
+            # nothing else codes; Dyad's say frame does the same
+            flags.append("say")
+        flags.append("phrase")  # PETRARCH's target rule, kept through conversion
         line = f"{cameo} {'|'.join(sorted(heads))} {' '.join(items)}".rstrip()
         if flags:
             line += " ; " + " ".join(flags)
@@ -918,15 +926,15 @@ def _key(p: Pattern) -> tuple:
 # -- public API ------------------------------------------------------------------------------
 
 
-def read_verbs(path: Path, ontology: Ontology | None, before_verb: str = "drop",
+def read_verbs(path: Path, ontology: Ontology | None, before_verb: str = "modifiers",
                lexicon: VerbLexicon | None = None) -> VerbReadResult:
     """Read a PETRARCH-2, PETRARCH-1 or TABARI verb dictionary into Dyad's pattern model.
 
     `ontology`: event codes must be CAMEO codes of it (others are reported in `problems`
     and counted in `unknown_codes`); None accepts any 3-4 digit code. `before_verb`: what
-    to do with pattern words before the verb, which Dyad's syntax cannot express — "drop"
-    the pattern (default), or keep them as head modifiers ("modifiers": the words must
-    occur in the verb's left subtree; such patterns are not written by `write_verbs`).
+    to do with pattern words before the verb ("HAVE POSTPONED *"): keep them as head
+    modifiers ("modifiers", the default: the words must occur among the verb's left
+    dependents; written with the `before=` flag), or "drop" the pattern.
     `lexicon`: known verbs, to complete TABARI verb stems (ACCUS → accuse).
 
     Malformed lines are skipped and reported as "file:line: reason"; constructs that could
@@ -974,6 +982,10 @@ def format_pattern(p: Pattern, noun: bool = False) -> str:
         flags.append("say")
     if "bound" in p.flags:
         flags.append("bound")
+    if "pair" in p.flags:
+        flags.append("pair")
+    if "phrase" in p.flags:
+        flags.append("phrase")
     if p.negated_code:
         flags.append(f"neg={p.negated_code}")
     if p.head_modifiers and not noun:
