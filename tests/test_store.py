@@ -39,7 +39,7 @@ def test_writing_the_same_article_twice_stores_it_once(store):
     second = store.write([r])
     assert (first.written, first.events) == (1, 2)
     assert (second.written, second.replaced, second.events) == (0, 0, 0)
-    assert store.counts() == {"articles": 1, "sentences": 2, "events": 2}
+    assert store.counts() == {"articles": 1, "sentences": 2, "events": 2, "unique_events": 2}
 
 
 def test_changed_content_replaces_the_article(store):

@@ -17,6 +17,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from dyad.dedup import DEFAULT_WINDOW, check_window, group_id
 from dyad.pipeline import ArticleResult
 from dyad.records import Event
 
@@ -76,11 +77,88 @@ CREATE TABLE IF NOT EXISTS events (
     location_geonameid BIGINT,
     attribution VARCHAR,
     issues VARCHAR[],
-    rule VARCHAR
+    rule VARCHAR,
+    group_id VARCHAR
+);
+CREATE TABLE IF NOT EXISTS unique_events (
+    group_id VARCHAR PRIMARY KEY,
+    date DATE,
+    date_precision VARCHAR,
+    source_code VARCHAR,
+    source_country VARCHAR,
+    source_sectors VARCHAR[],
+    source_name VARCHAR,
+    target_code VARCHAR,
+    target_country VARCHAR,
+    target_sectors VARCHAR[],
+    target_name VARCHAR,
+    cameo VARCHAR NOT NULL,
+    root VARCHAR NOT NULL,
+    quad_class INTEGER,
+    goldstein DOUBLE,
+    plover_type VARCHAR,
+    plover_mode VARCHAR,
+    location_name VARCHAR,
+    location_country VARCHAR,
+    location_admin1 VARCHAR,
+    location_lat DOUBLE,
+    location_lon DOUBLE,
+    location_geonameid BIGINT,
+    attribution VARCHAR,
+    first_event_id VARCHAR,
+    first_article_id VARCHAR,
+    first_sentence_index INTEGER,
+    sentence VARCHAR,
+    source_url VARCHAR,
+    num_mentions INTEGER,
+    num_sources INTEGER,
+    num_articles INTEGER,
+    date_added TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS settings (
+    key VARCHAR PRIMARY KEY,
+    value VARCHAR
 );
 """
 # columns added after the first release: stores made before them get them on opening
-MIGRATIONS = ("ALTER TABLE events ADD COLUMN IF NOT EXISTS issues VARCHAR[]",)
+MIGRATIONS = ("ALTER TABLE events ADD COLUMN IF NOT EXISTS issues VARCHAR[]",
+              "ALTER TABLE events ADD COLUMN IF NOT EXISTS group_id VARCHAR")
+
+# one row per deduplicated event, from its mentions: the first mention (earliest publication,
+# then article and sentence order) gives the record; the first mention with a place gives the
+# place, the first with an attribution the attribution
+UNIQUE_EVENTS_SQL = """
+WITH m AS (
+    SELECT e.*, a.source AS publisher, a.url AS url, a.coded_at AS coded_at,
+           ROW_NUMBER() OVER (PARTITION BY e.group_id
+                              ORDER BY a.published NULLS LAST, e.date, e.article_id, e.sentence_index, e.event_id) AS rn,
+           ROW_NUMBER() OVER (PARTITION BY e.group_id
+                              ORDER BY e.location_name IS NULL, a.published NULLS LAST, e.date, e.article_id,
+                                       e.sentence_index, e.event_id) AS rn_loc,
+           ROW_NUMBER() OVER (PARTITION BY e.group_id
+                              ORDER BY e.attribution IS NULL, a.published NULLS LAST, e.date, e.article_id,
+                                       e.sentence_index, e.event_id) AS rn_att
+    FROM events e JOIN articles a USING (article_id)
+    WHERE e.group_id IN (SELECT group_id FROM _groups)
+), agg AS (
+    SELECT group_id, count(*) AS num_mentions,
+           count(DISTINCT CASE WHEN trim(coalesce(publisher, '')) <> '' THEN 'publisher:' || lower(trim(publisher))
+                               ELSE 'article:' || article_id END) AS num_sources,
+           count(DISTINCT article_id) AS num_articles, min(coded_at) AS date_added, min(date) AS first_date
+    FROM m GROUP BY group_id
+)
+SELECT f.group_id, agg.first_date, f.date_precision,
+       f.source_code, f.source_country, f.source_sectors, f.source_name,
+       f.target_code, f.target_country, f.target_sectors, f.target_name,
+       f.cameo, f.root, f.quad_class, f.goldstein, f.plover_type, f.plover_mode,
+       l.location_name, l.location_country, l.location_admin1, l.location_lat, l.location_lon, l.location_geonameid,
+       t.attribution, f.event_id, f.article_id, f.sentence_index, f.sentence, f.url,
+       agg.num_mentions, agg.num_sources, agg.num_articles, agg.date_added
+FROM m f JOIN agg USING (group_id)
+JOIN m l ON l.group_id = f.group_id AND l.rn_loc = 1
+JOIN m t ON t.group_id = f.group_id AND t.rn_att = 1
+WHERE f.rn = 1
+"""
 
 EVENT_COLUMNS = [
     "event_id", "article_id", "sentence_index", "sentence", "date", "date_precision", "date_text", "published",
@@ -142,15 +220,65 @@ EVENT_ARROW = pa.schema([
 class Store:
     """A DuckDB file holding coded articles, their sentences and events."""
 
-    def __init__(self, path: str | Path = DEFAULT_STORE, read_only: bool = False):
+    def __init__(self, path: str | Path = DEFAULT_STORE, read_only: bool = False, dedup_window: int | None = None):
+        """`dedup_window`: days of the duplicate window (see dedup.py); None keeps the store's
+        own (one day for a new store). A different window regroups every stored mention."""
         self.path = str(path)
         if read_only and not Path(self.path).exists():
             raise FileNotFoundError(f"no store at {self.path}: code some articles first (dyad code INPUT --store {self.path})")
+        if dedup_window is not None:
+            check_window(dedup_window)
         self.con = duckdb.connect(self.path, read_only=read_only)
         if not read_only:
             self.con.execute(SCHEMA)
             for statement in MIGRATIONS:
                 self.con.execute(statement)
+            stored = self._setting("dedup_window")
+            window = dedup_window or (int(stored) if stored else DEFAULT_WINDOW)
+            ungrouped = self.con.execute("SELECT count(*) FROM events WHERE group_id IS NULL").fetchall()[0][0]
+            if stored is None or int(stored) != window or ungrouped:
+                self.regroup(window)
+        elif dedup_window is not None and dedup_window != self.dedup_window:
+            raise ValueError(f"{self.path} groups duplicates over {self.dedup_window} day(s); "
+                             f"open it for writing to regroup over {dedup_window}")
+
+    @property
+    def dedup_window(self) -> int:
+        value = self._setting("dedup_window")
+        return int(value) if value else DEFAULT_WINDOW
+
+    def _setting(self, key: str) -> str | None:
+        try:
+            rows = self.con.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchall()
+        except duckdb.CatalogException:  # a store written before settings existed, opened read-only
+            return None
+        return rows[0][0] if rows else None
+
+    def regroup(self, window: int) -> None:
+        """Assign every stored mention to its event for a duplicate window of `window` days and
+        rebuild the unique events."""
+        check_window(window)
+        rows = self.con.execute("SELECT event_id, date, source_code, target_code, cameo FROM events").fetchall()
+        ids = pa.table({
+            "event_id": pa.array([r[0] for r in rows], pa.string()),
+            "group_id": pa.array([group_id(r[1], r[2], r[3], r[4], window) for r in rows], pa.string()),
+        })
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.register("_regroup", ids)
+            con.execute("UPDATE events SET group_id = _regroup.group_id FROM _regroup WHERE events.event_id = _regroup.event_id")
+            con.execute("DELETE FROM unique_events")
+            con.execute("CREATE OR REPLACE TEMP TABLE _groups AS SELECT DISTINCT group_id FROM events")
+            con.execute("INSERT INTO unique_events " + UNIQUE_EVENTS_SQL)
+            con.execute("INSERT OR REPLACE INTO settings VALUES ('dedup_window', ?)", [str(window)])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        finally:
+            con.unregister("_regroup")
+            con.execute("DROP TABLE IF EXISTS _groups")
 
     def close(self) -> None:
         self.con.close()
@@ -212,7 +340,10 @@ class Store:
             "text": [s.text for r in todo for s in r.sentences],
         })
         rows = [event_row(e) for r in todo for e in r.events]
+        window = self.dedup_window
         events = pa.Table.from_pylist(rows, schema=EVENT_ARROW) if rows else EVENT_ARROW.empty_table()
+        events = events.append_column("group_id", pa.array(
+            [group_id(r["date"], r["source_code"], r["target_code"], r["cameo"], window) for r in rows], pa.string()))
         ids = pa.table({"article_id": [r.article.id for r in todo]})
         con = self.con
         con.execute("BEGIN TRANSACTION")
@@ -221,15 +352,21 @@ class Store:
             con.register("_articles", articles)
             con.register("_sentences", sentences)
             con.register("_events", events)
-            replaced = con.execute("SELECT count(*) FROM articles WHERE article_id IN (SELECT article_id FROM _ids)").fetchone()[0]
+            replaced = con.execute("SELECT count(*) FROM articles WHERE article_id IN (SELECT article_id FROM _ids)").fetchall()[0][0]
+            # the events whose mentions change: those of the replaced articles and the new ones
+            con.execute("CREATE OR REPLACE TEMP TABLE _groups AS "
+                        "SELECT group_id FROM events WHERE article_id IN (SELECT article_id FROM _ids) "
+                        "UNION SELECT group_id FROM _events")
             for table in ("events", "sentences", "articles"):
                 con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM _ids)")
             con.execute("INSERT INTO articles SELECT * FROM _articles")
             con.execute("INSERT INTO sentences SELECT * FROM _sentences")
             # the same event id twice (same article, sentence and triple) is stored once
             cols = ", ".join(EVENT_COLUMNS)
-            con.execute(f"INSERT INTO events ({cols}) SELECT DISTINCT ON (event_id) {cols} FROM _events "
+            con.execute(f"INSERT INTO events ({cols}, group_id) SELECT DISTINCT ON (event_id) {cols}, group_id FROM _events "
                         "WHERE event_id NOT IN (SELECT event_id FROM events)")
+            con.execute("DELETE FROM unique_events WHERE group_id IN (SELECT group_id FROM _groups)")
+            con.execute("INSERT INTO unique_events " + UNIQUE_EVENTS_SQL)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -237,6 +374,7 @@ class Store:
         finally:
             for name in ("_ids", "_articles", "_sentences", "_events"):
                 con.unregister(name)
+            con.execute("DROP TABLE IF EXISTS _groups")
         counts.replaced = int(replaced)
         counts.written = len(todo) - counts.replaced
         counts.events = len(rows)
@@ -246,8 +384,13 @@ class Store:
 
     def query_events(self, source: str | None = None, target: str | None = None, root: str | None = None,
                      since: date | None = None, until: date | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        """Events matching the filters; `source`/`target` match a code prefix ("IRN" matches
-        IRNGOV) or a country; `root` a root or code prefix ("04", "042")."""
+        """Event mentions matching the filters; `source`/`target` match a code prefix ("IRN"
+        matches IRNGOV) or a country; `root` a root or code prefix ("04", "042")."""
+        return self._select("events", "date, article_id, sentence_index, event_id", source, target, root, since, until,
+                            limit)
+
+    def _select(self, table: str, order: str, source: str | None, target: str | None, root: str | None,
+                since: date | None, until: date | None, limit: int | None) -> list[dict[str, Any]]:
         where, params = [], []
         if source:
             where.append("(source_code LIKE ? OR source_country = ?)")
@@ -264,18 +407,34 @@ class Store:
         if until:
             where.append("date <= ?")
             params.append(until)
-        sql = "SELECT * FROM events"
+        sql = f"SELECT * FROM {table}"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY date, article_id, sentence_index, event_id"
+        sql += f" ORDER BY {order}"
         if limit:
             sql += f" LIMIT {int(limit)}"
         cur = self.con.execute(sql, params)
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row)) for row in cur.fetchall()]
 
+    def unique_events(self, source: str | None = None, target: str | None = None, root: str | None = None,
+                      since: date | None = None, until: date | None = None,
+                      limit: int | None = None) -> list[dict[str, Any]]:
+        """Deduplicated events (rows of `unique_events`, with num_mentions, num_sources,
+        num_articles), filtered as `query_events`."""
+        return self._select("unique_events", "date, group_id", source, target, root, since, until, limit)
+
+    def mentions(self, group: str) -> list[dict[str, Any]]:
+        """The mentions of one deduplicated event, with their article's publisher and url."""
+        cur = self.con.execute(
+            "SELECT e.*, a.source AS publisher, a.url FROM events e JOIN articles a USING (article_id) "
+            "WHERE e.group_id = ? ORDER BY a.published NULLS LAST, e.date, e.article_id, e.sentence_index", [group])
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
     def counts(self) -> dict[str, int]:
-        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "sentences", "events")}
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
+                for t in ("articles", "sentences", "events", "unique_events")}
 
 
 def row_to_event(row: dict[str, Any]) -> Event:

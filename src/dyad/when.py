@@ -754,7 +754,7 @@ def date_expressions(span: Any, head: Any = None) -> list[str]:
     (dep "conj") that has no expression of its own shares those of the verb it is
     coordinated with ("attacked on Sunday and killed ...").
     """
-    entities = [ent for ent in span.ents if ent.label_ in _TEMPORAL_LABELS]
+    entities = [part for ent in span.ents if ent.label_ in _TEMPORAL_LABELS for part in _split_entity(ent)]
     if head is None:
         return [ent.text for ent in entities]
     clause = _clause_token_ids(head)
@@ -772,4 +772,30 @@ def date_expressions(span: Any, head: Any = None) -> list[str]:
     found.sort()
     if not found and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
         return date_expressions(span, head.head)
+    if not found:
+        # a date the parser hung on a gerund below the clause ("signed an agreement on sharing
+        # the waters of the Nile on Tuesday"): its time is the clause's
+        gerunds = [t for t in head.subtree if t.dep_ == "pcomp" and t.tag_ == "VBG" and _nearest_clause(t) == head.i]
+        for gerund in gerunds:
+            inner = _clause_token_ids(gerund)
+            found += [(ent.start, ent.text) for ent in entities if ent.root.i in inner]
+        found.sort()
     return [text for _, text in found]
+
+
+def _split_entity(ent: Any) -> list[Any]:
+    """A temporal entity cut where the recognizer ran on into a verb clause ("Tuesday, ending
+    months" → "Tuesday"); "June 3, 2008" stays whole."""
+    for tok in ent:
+        if tok.is_punct and tok.i + 1 < ent.end and tok.nbor().tag_.startswith("VB"):
+            head = ent.doc[ent.start:tok.i]
+            return [head] if len(head) else []
+    return [ent]
+
+
+def _nearest_clause(token: Any) -> int:
+    """Index of the head of the clause a gerund hangs in (its first clausal ancestor)."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX") and (ancestor.dep_ in _CLAUSE_DEPS or ancestor.dep_ in ("ROOT", "conj")):
+            return ancestor.i
+    return -1
