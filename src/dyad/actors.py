@@ -690,12 +690,12 @@ class SentenceActors:
                 out.append(single)
         return out
 
-    def owners_at(self, token: Token | None, deep: bool = True) -> list[Actor]:
+    def owners_at(self, token: Token | None, deep: bool = True, pronouns: bool = True) -> list[Actor]:
         """Actors of the noun phrase, or else of its owner: "its border posts" → the
         referent of "its", "Iraqi positions" → IRQ, "Iran's principles" → IRN; `deep` also
         looks at the participle's object ("the sanctions imposed on Zimbabwe"), the doer of an
         event noun ("the killing ... by Indonesian troops") and an "of" phrase ("inspectors of
-        the IAEA")."""
+        the IAEA"). Without `pronouns`, a possessive pronoun is not resolved ("its embassy")."""
         found = self.actors_at(token)
         if found or token is None:
             return found
@@ -705,7 +705,7 @@ class SentenceActors:
                 if found:
                     return found
         for c in token.children:
-            if c.dep_ == "poss":
+            if c.dep_ == "poss" and (pronouns or c.pos_ != "PRON"):
                 found = self.actors_at(c)
                 if found:
                     return found

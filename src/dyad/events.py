@@ -115,6 +115,40 @@ class Trace:
         self.notes.append((token.i if token is not None else -1, message))
 
 
+SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl"})
+
+
+def _drop_subordinate_phrase_facts(facts: list[Fact], trace: Trace | None) -> list[Fact]:
+    """PETRARCH's one-main-event reading, for its patterns only: an event of a peer verb
+    dictionary in a subordinate clause ("... almost five years after crowds burned down its
+    embassy") is not coded when the clause above it coded one."""
+    coded: set[int] = set()
+    for f in facts:
+        if f.phrase_rule:
+            # the coded verb and the verbs it is the complement of ("is about to restore")
+            t = f.anchor
+            coded.add(t.i)
+            while t.dep_ in ("xcomp", "acomp") and t.head.i != t.i:
+                t = t.head
+                coded.add(t.i)
+    if len({f.anchor.i for f in facts if f.phrase_rule}) < 2:
+        return facts
+    out = []
+    for f in facts:
+        if f.phrase_rule:
+            below = False
+            for t in [f.anchor, *f.anchor.ancestors]:
+                if t.dep_ in SUBORDINATE_DEPS and t.head.i in coded:
+                    below = True
+                    break
+            if below:
+                if trace:
+                    trace.add(f.anchor, f"'{f.anchor.text}' is in a clause below another coded event: not coded")
+                continue
+        out.append(f)
+    return out
+
+
 def _lemma(t: Token) -> str:
     return t.lemma_.lower()
 
@@ -423,6 +457,7 @@ class EventCoder:
                 if f.say and not f.targets:
                     trace.add(f.anchor, f"reporting verb '{f.anchor.text}' has no addressee: not coded")
         facts = [f for f in facts if not f.say or f.targets]
+        facts = _drop_subordinate_phrase_facts(facts, trace)
         real = [f for f in facts if not f.say]
         if real:
             if trace:
@@ -695,7 +730,7 @@ class EventCoder:
             tokens = [c for c in anchor.children if c.dep_ == "nsubjpass"] + tokens
         seen: set[int] = set()
         for t in tokens:
-            if t.pos_ not in ("NOUN", "PROPN") and not (t.pos_ == "PRON" and t.dep_ == "poss"):
+            if t.pos_ not in ("NOUN", "PROPN"):
                 continue
             # a modifier stands for its whole noun phrase ("Osgiliath soldiers", "Gondor's
             # government"): the phrase's head is read first
@@ -707,7 +742,7 @@ class EventCoder:
                 if x.i in seen:
                     continue
                 seen.add(x.i)
-                found = [a for a in actors.owners_at(x, deep=False) if a.code not in sources]
+                found = [a for a in actors.owners_at(x, deep=False, pronouns=False) if a.code not in sources]
                 if found:
                     return found
         return []
