@@ -473,3 +473,29 @@ OBTAIN
     assert not any("judge" in t for t in out)
     assert r.notes[pv.N_REVERSE_ONLY_DROPPED] == 1 and r.notes[pv.N_REVERSE_ONLY_FROM] == 1
     assert r.counts["dropped"] == 1 and r.counts["converted"] == 4
+
+
+PETRARCH1_RESTORE = """\
+RESTORE
+- * DIPLOMATIC  [064]
+BURN
+- * +EMBASSY  [180]
+"""
+
+
+def test_petrarch_patterns_code_the_main_event_only(nlp, small_dicts, tmp_path):
+    """PETRARCH's reading: an event of its patterns in a clause subordinate to another coded
+    event is not coded, and a possessive pronoun is not a target."""
+    actors, agents = small_dicts
+    verbs = write(tmp_path, "p1.verbs.txt", PETRARCH1_RESTORE)
+    coder = Coder(CoderConfig(actor_dictionaries=[actors], agent_dictionaries=[agents], verb_dictionaries=[verbs]),
+                  nlp=nlp)
+
+    def code(text):
+        return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text)}
+
+    assert code("France is about to restore diplomatic ties with Libya years after Iraqi crowds burned "
+                "its embassy.") == {("FRA", "LBY", "064")}
+    # alone, the subordinate event codes, without the pronoun's referent as target
+    assert code("France is about to improve its ties with Libya years after Iraqi crowds burned "
+                "its embassy.") == {("IRQ", None, "180")}
