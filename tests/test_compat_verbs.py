@@ -499,3 +499,39 @@ def test_petrarch_patterns_code_the_main_event_only(nlp, small_dicts, tmp_path):
     # alone, the subordinate event codes, without the pronoun's referent as target
     assert code("France is about to improve its ties with Libya years after Iraqi crowds burned "
                 "its embassy.") == {("IRQ", None, "180")}
+
+
+PETRARCH2_NEGATED = """\
+&NEGAUX
++DID_N'T
++WILL_NOT
+
+--- QUARREL  [111]  ---
+QUARREL
+- &NEGAUX * OVER AID  [121]
+- * OVER AID  [112]
+"""
+
+
+def test_a_pattern_that_spells_out_the_negation_codes_the_negated_verb(nlp, small_dicts, tmp_path):
+    actors, agents = small_dicts
+    verbs = write(tmp_path, "neg.verbs.txt", PETRARCH2_NEGATED)
+    coder = Coder(CoderConfig(actor_dictionaries=[actors], agent_dictionaries=[agents], verb_dictionaries=[verbs]),
+                  nlp=nlp)
+
+    def code(text):
+        return {(e.source.code, e.cameo) for e in coder.code_text(text)}
+
+    assert code("France didn't quarrel over aid with Libya.") == {("FRA", "121")}
+    assert code("France quarreled over aid with Libya.") == {("FRA", "112")}
+    # negation that no pattern spells out still blocks the event
+    assert code("France never quarreled over aid with Libya.") == set()
+
+
+def test_rare_verb_forms_the_lemmatizer_misses_find_their_base():
+    from dyad.events import _regular_bases
+
+    assert "cordon" in _regular_bases("cordoned") and "cordon" in _regular_bases("cordoning")
+    assert "ferry" in _regular_bases("ferried") and "plan" in _regular_bases("planned")
+    assert "raze" in _regular_bases("razed")
+    assert _regular_bases("go") == []

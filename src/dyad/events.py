@@ -115,6 +115,7 @@ class Trace:
         self.notes.append((token.i if token is not None else -1, message))
 
 
+NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
 SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl"})
 
 
@@ -312,6 +313,21 @@ def _nearby_words(token: Token, depth: int = 5) -> frozenset[str]:
     return frozenset(out)
 
 
+def _regular_bases(form: str) -> list[str]:
+    """Bases a regular English verb form may come from: cordoned → cordon, cordoning →
+    cordon, ferried → ferry, plans → plan, planned → plan."""
+    out = []
+    for suffix in ("ing", "ed", "es", "s"):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            stem = form[: -len(suffix)]
+            out += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])
+            if suffix in ("ed", "es") and stem.endswith("i"):
+                out.append(stem[:-1] + "y")
+    return out
+
+
 def match_token(patterns: PatternSet, token: Token, noun: bool,
                 is_actor=None) -> tuple[Pattern, dict[int, Token]] | None:
     """The most specific pattern of this token's lemma that matches, with its matched items.
@@ -325,6 +341,9 @@ def match_token(patterns: PatternSet, token: Token, noun: bool,
         plist = sorted({id(p): p for p in index[form] + index[lemma]}.values(), key=lambda p: (-p.specificity, p.order))
     else:
         plist = (index.get(form) if form != lemma else None) or index.get(lemma)
+    if not plist and not noun:
+        # the lemmatizer's slip on a rare verb ("cordoned" → "cordone"): the regular bases
+        plist = next((index[b] for b in _regular_bases(form) if b in index), None)
     if not plist:
         return None
     nearby = _nearby_words(token)
@@ -499,6 +518,8 @@ class EventCoder:
         mood = _modality(_governing_verb(anchor) if cand.noun else anchor)
         if cand.noun and mood in ("future", "would", "obligation", "infinitive"):
             mood = None  # an event noun names its own event ("would retaliate for U.S. attacks")
+        if mood == "negated" and any(words & NEGATION_WORDS for words in cand.pattern.head_modifiers):
+            mood = None  # the pattern spells out the negation ("didn't clash over efforts")
         if mood == "negated":
             self._consume_complements(cand, cands, consumed)
             if cand.frame is None and _future_aux(anchor) and 3 <= int(cand.code[:2]) <= 8 and cand.code != "=":
@@ -723,6 +744,8 @@ class EventCoder:
         anchor = cand.anchor
         skip = {t.i for t in src_tok.subtree} if src_tok is not None else set()
         heads = [anchor] + ([cand.light_object.anchor] if cand.light_object is not None else [])
+        # subordinate clauses ("after a hafling was reported on the pass") are not the phrase
+        skip |= {t.i for h in heads for c in h.children if c.dep_ in ("advcl", "relcl") for t in c.subtree}
         tokens = sorted({t.i: t for h in heads for t in h.subtree if t.i > anchor.i and t.i not in skip}.values(),
                         key=lambda t: t.i)
         if not cand.noun and _is_passive(anchor):
