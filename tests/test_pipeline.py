@@ -79,3 +79,14 @@ def test_an_appeal_to_a_capital(result):
 def test_a_name_introduced_with_a_role_keeps_it(result):
     assert ("SDNGOV", "ETH") in {(e.source.code, e.target.code if e.target else None)
                                  for e in result.events if e.sentence_index == 3 and e.root == "11"}
+
+
+def test_an_agent_of_several_countries_is_each_countrys_agent(coder):
+    def sources(text):
+        return {e.source.code for e in coder.code_text(text)}
+
+    assert sources("Lawmakers in France and Germany criticized the plan.") == {"FRALEG", "DEULEG"}
+    assert sources("The ambassadors of Britain, France and Germany met the Iranian president.") \
+        >= {"GBRGOV", "FRAGOV", "DEUGOV"}
+    # one country: one actor
+    assert sources("Lawmakers in France criticized the plan.") == {"FRALEG"}

@@ -554,6 +554,23 @@ class SentenceActors:
                             return ActorEntry(code=country, kind="name", phrase=pobj.text)
         return None
 
+    def _right_countries(self, head: Token) -> list[ActorEntry]:
+        """The countries of an "of/in/from" phrase after `head` with its conjuncts ("of
+        Arnor, Osgiliath and Gondor"), in order; empty unless each conjunct is a country."""
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    out = []
+                    for t in [pobj] + _conjuncts(pobj):
+                        e = self.entry_at(t.i)
+                        if e is None or e.kind not in ("name", "adj", "capital"):
+                            return []
+                        out.append(e)
+                    return out
+        return []
+
     def _place_country(self, token: Token) -> str | None:
         """The country of a place name (a country, capital or city) at `token`."""
         e = self.entry_at(token.i)
@@ -684,6 +701,13 @@ class SentenceActors:
                         a = self.actor(t)
                         if a is not None and a.country and all(a.code != b.code for b in out):
                             out.insert(0, a)
+        if len(out) == 1 and token.pos_ == "NOUN" and out[0].sectors and out[0].country:
+            # "the ambassadors of Arnor, Osgiliath and Gondor", "lawmakers in France and
+            # Germany": the agent of each country
+            countries = self._right_countries(token)
+            if len(countries) > 1 and decode_code(countries[0].code)[0] == out[0].country:
+                sectors = out[0].sectors
+                out = [self._country_actor(e, sectors, out[0].text) for e in countries]
         if not out:
             single = self._single_reference(token)
             if single is not None:
