@@ -112,9 +112,12 @@ def _batches(items: Iterator[Article | Rejection], size: int, on_reject,
 @click.option("--max-chars", default=1_000_000, show_default=True, type=click.IntRange(0),
               help="Reject articles longer than this many characters (0: no limit).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@click.option("--dedup-window", type=click.IntRange(1), default=None,
+              help="Days within which the same source, target and code are one event (default: the store's, "
+                   "1 for a new store; Phoenix's one-a-day filter). A new value regroups the store.")
 def code(inputs: Sequence[str], output: str | None, pub_date: str | None, store_path: str, no_store: bool,
          model: str | None, workers: int, dictionaries: Sequence[str], encoding: str, max_chars: int,
-         quiet: bool) -> None:
+         quiet: bool, dedup_window: int | None) -> None:
     """Code news articles (files, folders, '-' for stdin) into events."""
     published = _date(pub_date, "--date")
     if output is not None:
@@ -141,7 +144,7 @@ def code(inputs: Sequence[str], output: str | None, pub_date: str | None, store_
     if coder is not None:
         for problem in coder.problems:
             err.print(f"[yellow]dictionary line skipped[/yellow] {problem}", soft_wrap=True)
-    store = None if no_store else Store(store_path)
+    store = None if no_store else Store(store_path, dedup_window=dedup_window)
     writer = EventWriter(output) if output else None
     pool = ProcessPoolExecutor(workers, initializer=_worker_init, initargs=(config,)) if workers > 1 else None
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
@@ -229,16 +232,22 @@ def _code_batches(batches: Iterator[list[Article]], coder: Coder | None, pool: P
 @click.option("--until", help="Events on or before YYYY-MM-DD.")
 @click.option("--limit", type=int, default=None, help="At most this many events.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@click.option("--unique", is_flag=True,
+              help="Deduplicated events with their numbers of mentions, sources and articles, instead of every mention.")
 def events(store_path: str, source: str | None, target: str | None, root: str | None, since: str | None,
-           until: str | None, limit: int | None, fmt: str) -> None:
-    """List stored events."""
+           until: str | None, limit: int | None, fmt: str, unique: bool) -> None:
+    """List stored events (every mention, or --unique events)."""
     try:
         store = Store(store_path, read_only=True)
     except FileNotFoundError as exc:
         raise click.UsageError(str(exc)) from None
     with store:
-        rows = store.query_events(source=source, target=target, root=root, since=_date(since, "--since"),
-                                  until=_date(until, "--until"), limit=limit)
+        query = store.unique_events if unique else store.query_events
+        rows = query(source=source, target=target, root=root, since=_date(since, "--since"),
+                     until=_date(until, "--until"), limit=limit)
+    if unique:
+        _print_unique(rows, store_path, fmt)
+        return
     if fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(row_to_event(row).to_dict(), ensure_ascii=False))
@@ -255,6 +264,22 @@ def events(store_path: str, source: str | None, target: str | None, root: str | 
             onto.describe(r["cameo"]).name, r["plover_type"] or "",
             (r["sentence"][:90] + "…") if r["sentence"] and len(r["sentence"]) > 90 else (r["sentence"] or ""),
         )
+    Console(width=max(160, Console().width)).print(table)
+
+
+def _print_unique(rows: list[dict], store_path: str, fmt: str) -> None:
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False, default=str))
+        return
+    table = Table(title=f"{len(rows)} unique events in {store_path}")
+    for col in ("date", "source", "target", "CAMEO", "mentions", "sources", "articles", "place", "first report"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        sentence = r["sentence"] or ""
+        table.add_row(str(r["date"]), r["source_code"] or "", r["target_code"] or "", r["cameo"], str(r["num_mentions"]),
+                      str(r["num_sources"]), str(r["num_articles"]), r["location_name"] or "",
+                      sentence[:70] + "…" if len(sentence) > 70 else sentence)
     Console(width=max(160, Console().width)).print(table)
 
 
@@ -403,6 +428,170 @@ def eval_cmd(gold: Sequence[str], fmt: str | None, shared: str | None, split: st
     if report:
         json_path, md_path = write_report(results, Path(report))
         click.echo(f"Report: {json_path}, {md_path}", err=True)
+
+
+# -- dyad export, series, top, plot (issue 6) ----------------------------------------------
+
+def _filter_options(func):
+    """--store and the event filters shared by export, series, top and plot."""
+    options = [
+        click.option("--store", "store_path", default=DEFAULT_STORE, show_default=True, help="DuckDB store to read."),
+        click.option("--source", help="Source actor: code prefix or country (IRN matches IRNGOV and Iran's actors)."),
+        click.option("--target", help="Target actor: code prefix or country."),
+        click.option("--root", "--code", "root", help="CAMEO root or code prefix (04, 042)."),
+        click.option("--since", help="Events on or after YYYY-MM-DD."),
+        click.option("--until", help="Events on or before YYYY-MM-DD."),
+        click.option("--both-directions", is_flag=True, help="Also count target → source events."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _open_store(store_path: str) -> Store:
+    try:
+        return Store(store_path, read_only=True)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _filter_args(source, target, root, since, until, both_directions) -> dict:
+    return {"source": source, "target": target, "root": root, "since": _date(since, "--since"),
+            "until": _date(until, "--until"), "both_directions": both_directions}
+
+
+def _print_frame(df, title: str, index: str | None = None) -> None:
+    """A DataFrame as a rich table (dates as YYYY-MM-DD, floats to 2 decimals)."""
+    table = Table(title=title)
+    columns = ([index] if index else []) + [str(c) for c in df.columns]
+    for i, col in enumerate(columns):
+        table.add_column(col, justify="left" if (index and i == 0) or df.dtypes.get(col, None) == object
+                         or str(df.dtypes.get(col, "")) in ("str", "string") else "right")
+
+    def cell(v) -> str:
+        if hasattr(v, "strftime"):
+            return v.strftime("%Y-%m-%d")
+        if isinstance(v, float):
+            return f"{v:.2f}"
+        return "" if v is None else str(v)
+
+    for values in df.itertuples(index=True, name=None):
+        table.add_row(*([cell(values[0])] if index else []), *[cell(v) for v in values[1:]])
+    Console(width=max(120, Console().width)).print(table)
+
+
+@main.command(name="export")
+@click.option("--format", "fmt", type=click.Choice(["gdelt", "icews", "plover", "jsonl", "csv", "parquet"]),
+              help="Output format (default: from the -o extension, .jsonl/.csv/.parquet).")
+@click.option("-o", "--output", default="-", show_default=True, help="File to write; '-' for standard output.")
+@_filter_options
+def export_cmd(fmt: str | None, output: str, store_path: str, source, target, root, since, until,
+               both_directions: bool) -> None:
+    """Export stored events: GDELT 2.0 event table, ICEWS, PLOVER JSON (one record per
+    deduplicated event), or Dyad's JSONL/CSV/Parquet record of every mention."""
+    from dyad import api
+
+    if fmt is None and output == "-":
+        fmt = "jsonl"
+    try:
+        api.format_of(output, fmt)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    with _open_store(store_path) as store:
+        try:
+            n = api.export(store, output, format=fmt, **_filter_args(source, target, root, since, until, both_directions))
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from None
+    if output != "-":
+        click.echo(f"{n} records → {output}", err=True)
+
+
+@main.command(name="series")
+@_filter_options
+@click.option("--by", type=click.Choice(["day", "week", "month"]), default="week", show_default=True,
+              help="Period (weeks are ISO weeks starting Monday, labelled by their Monday).")
+@click.option("--metric", type=click.Choice(["count", "goldstein", "quad", "all"]), default="count", show_default=True,
+              help="count: events; goldstein: sum of Goldstein scores; quad: events per QuadClass.")
+@click.option("--mentions", is_flag=True, help="Count every coded mention instead of deduplicated events.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True)
+def series_cmd(store_path: str, source, target, root, since, until, both_directions: bool, by: str, metric: str,
+               mentions: bool, fmt: str) -> None:
+    """Events per day, week or month for a dyad (every period from the first to the last)."""
+    from dyad import api
+
+    with _open_store(store_path) as store:
+        df = api.series(store, by=by, metric=metric, mentions=mentions,
+                        **_filter_args(source, target, root, since, until, both_directions))
+    if fmt == "csv":
+        out = df.copy()
+        out.index = out.index.strftime("%Y-%m-%d")
+        click.echo(out.to_csv(), nl=False)
+        return
+    arrow = "↔" if both_directions else "→"
+    who = f"{source or 'any'} {arrow} {target or 'any'}"
+    _print_frame(df, f"{who}: {'mentions' if mentions else 'events'} per {by}", index=by)
+
+
+@main.command(name="top")
+@click.argument("kind", type=click.Choice(["dyads", "actors", "codes"]))
+@click.option("--n", "n", default=10, show_default=True, type=click.IntRange(1), help="How many rows.")
+@click.option("--level", type=click.Choice(["country", "code"]), default="country", show_default=True,
+              help="Group actors by country (an actor without one by its code) or by full actor code.")
+@click.option("--mentions", is_flag=True, help="Count every coded mention instead of deduplicated events.")
+@_filter_options
+def top_cmd(kind: str, n: int, level: str, mentions: bool, store_path: str, source, target, root, since, until,
+            both_directions: bool) -> None:
+    """The most frequent dyads, actors or CAMEO codes."""
+    from dyad import api
+
+    with _open_store(store_path) as store:
+        df = api.top(store, kind, n=n, level=level, mentions=mentions,
+                     **_filter_args(source, target, root, since, until, both_directions))
+    df = df.copy()
+    df.index = range(1, len(df) + 1)
+    _print_frame(df, f"top {n} {kind} ({'mentions' if mentions else 'events'})", index="#")
+
+
+@main.group(name="plot")
+def plot_group() -> None:
+    """Charts of the stored events as PNG files."""
+
+
+@plot_group.command(name="series")
+@_filter_options
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="PNG file to write.")
+@click.option("--by", type=click.Choice(["day", "week", "month"]), default="week", show_default=True)
+@click.option("--mentions", is_flag=True, help="Count every coded mention instead of deduplicated events.")
+@click.option("--width", default=10.0, show_default=True, help="Width in inches (100 pixels each).")
+@click.option("--height", default=6.0, show_default=True, help="Height in inches.")
+def plot_series_cmd(store_path: str, source, target, root, since, until, both_directions: bool, output: str,
+                    by: str, mentions: bool, width: float, height: float) -> None:
+    """A dyad's events per period by QuadClass (stacked bars) and their Goldstein sum."""
+    from dyad import api
+
+    with _open_store(store_path) as store:
+        api.plot_series(store, output, by=by, mentions=mentions, width=width, height=height,
+                        **_filter_args(source, target, root, since, until, both_directions))
+    click.echo(f"chart → {output}", err=True)
+
+
+@plot_group.command(name="network")
+@_filter_options
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="PNG file to write.")
+@click.option("--n", "n", default=20, show_default=True, type=click.IntRange(1), help="How many dyads.")
+@click.option("--level", type=click.Choice(["country", "code"]), default="country", show_default=True)
+@click.option("--mentions", is_flag=True, help="Count every coded mention instead of deduplicated events.")
+@click.option("--width", default=10.0, show_default=True, help="Width in inches (100 pixels each).")
+@click.option("--height", default=8.4, show_default=True, help="Height in inches.")
+def plot_network_cmd(store_path: str, source, target, root, since, until, both_directions: bool, output: str,
+                     n: int, level: str, mentions: bool, width: float, height: float) -> None:
+    """The strongest dyads as a graph: arrow width = events, colour = mean Goldstein."""
+    from dyad import api
+
+    with _open_store(store_path) as store:
+        api.plot_network(store, output, n=n, level=level, mentions=mentions, width=width, height=height,
+                         **_filter_args(source, target, root, since, until, both_directions))
+    click.echo(f"chart → {output}", err=True)
 
 
 if __name__ == "__main__":
