@@ -188,3 +188,16 @@ def test_place_types():
     assert formats.place_type({"location_name": "Basra", "location_country": "IRQ", "location_admin1": "Basra"}) == 5
     assert formats.known_group("IGOUNOWBK") == "WBK" and formats.known_group("IRNGOV") == ""
     assert formats.fips_code("DEU") == "GM" and formats.country_name("SYR") == "Syria"
+
+
+def test_gdelt_adm1_code_from_the_gazetteers_region_code():
+    from dyad.where import Gazetteer
+
+    jeddah = Gazetteer().best("Jeddah")
+    loc = jeddah.location()
+    assert loc.admin1_code  # GeoNames' region code travels with the place
+    row = {"location_name": loc.name, "location_country": loc.country, "location_admin1": loc.admin1,
+           "location_admin1_code": loc.admin1_code, "location_lat": loc.lat, "location_lon": loc.lon,
+           "location_geonameid": loc.geonameid}
+    geo = formats._action_geo(row)
+    assert geo[0] == "4" and geo[2] == "SA" and geo[3] == "SA" + loc.admin1_code

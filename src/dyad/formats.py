@@ -253,7 +253,8 @@ def _action_geo(row: Mapping[str, Any]) -> list[str]:
             lat, lon = _country_point(iso3) or (None, None)
         return ["1", country_name(iso3) or name, fips, fips, "", _num(lat), _num(lon), fips]
     region = _admin1_name(row.get("location_admin1"), iso3)
-    code = _admin1_code(row.get("location_admin1"), iso3)
+    # GeoNames' admin-1 codes are FIPS 10-4 region codes for most countries, as GDELT's
+    code = row.get("location_admin1_code") or _admin1_code(row.get("location_admin1"), iso3)
     adm1 = (("US" if iso3 == "USA" else fips) + code) if code else fips
     if kind in (2, 5):
         full = ", ".join(p for p in (region or name, country_name(iso3)) if p)

@@ -76,6 +76,7 @@ class Location:
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
+    admin1_code: str | None = None  # GeoNames' code of the first-level region ("07", "TX")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -85,6 +86,7 @@ class Location:
             "lat": self.lat,
             "lon": self.lon,
             "geonameid": self.geonameid,
+            "admin1_code": self.admin1_code,
         }
 
 

@@ -78,7 +78,8 @@ CREATE TABLE IF NOT EXISTS events (
     attribution VARCHAR,
     issues VARCHAR[],
     rule VARCHAR,
-    group_id VARCHAR
+    group_id VARCHAR,
+    location_admin1_code VARCHAR
 );
 CREATE TABLE IF NOT EXISTS unique_events (
     group_id VARCHAR PRIMARY KEY,
@@ -113,7 +114,8 @@ CREATE TABLE IF NOT EXISTS unique_events (
     num_mentions INTEGER,
     num_sources INTEGER,
     num_articles INTEGER,
-    date_added TIMESTAMP
+    date_added TIMESTAMP,
+    location_admin1_code VARCHAR
 );
 CREATE TABLE IF NOT EXISTS settings (
     key VARCHAR PRIMARY KEY,
@@ -122,7 +124,9 @@ CREATE TABLE IF NOT EXISTS settings (
 """
 # columns added after the first release: stores made before them get them on opening
 MIGRATIONS = ("ALTER TABLE events ADD COLUMN IF NOT EXISTS issues VARCHAR[]",
-              "ALTER TABLE events ADD COLUMN IF NOT EXISTS group_id VARCHAR")
+              "ALTER TABLE events ADD COLUMN IF NOT EXISTS group_id VARCHAR",
+              "ALTER TABLE events ADD COLUMN IF NOT EXISTS location_admin1_code VARCHAR",
+              "ALTER TABLE unique_events ADD COLUMN IF NOT EXISTS location_admin1_code VARCHAR")
 
 # one row per deduplicated event, from its mentions: the first mention (earliest publication,
 # then article and sentence order) gives the record; the first mention with a place gives the
@@ -153,7 +157,7 @@ SELECT f.group_id, agg.first_date, f.date_precision,
        f.cameo, f.root, f.quad_class, f.goldstein, f.plover_type, f.plover_mode,
        l.location_name, l.location_country, l.location_admin1, l.location_lat, l.location_lon, l.location_geonameid,
        t.attribution, f.event_id, f.article_id, f.sentence_index, f.sentence, f.url,
-       agg.num_mentions, agg.num_sources, agg.num_articles, agg.date_added
+       agg.num_mentions, agg.num_sources, agg.num_articles, agg.date_added, l.location_admin1_code
 FROM m f JOIN agg USING (group_id)
 JOIN m l ON l.group_id = f.group_id AND l.rn_loc = 1
 JOIN m t ON t.group_id = f.group_id AND t.rn_att = 1
@@ -166,8 +170,16 @@ EVENT_COLUMNS = [
     "target_code", "target_country", "target_sectors", "target_name", "target_text",
     "cameo", "root", "quad_class", "goldstein", "plover_type", "plover_mode",
     "location_name", "location_country", "location_admin1", "location_lat", "location_lon", "location_geonameid",
-    "attribution", "issues", "rule",
+    "attribution", "issues", "rule", "location_admin1_code",
 ]
+# the columns of unique_events, in the order of UNIQUE_EVENTS_SQL's select list
+UNIQUE_COLUMNS = (
+    "group_id, date, date_precision, source_code, source_country, source_sectors, source_name, "
+    "target_code, target_country, target_sectors, target_name, cameo, root, quad_class, goldstein, "
+    "plover_type, plover_mode, location_name, location_country, location_admin1, location_lat, location_lon, "
+    "location_geonameid, attribution, first_event_id, first_article_id, first_sentence_index, sentence, "
+    "source_url, num_mentions, num_sources, num_articles, date_added, location_admin1_code"
+)
 
 
 @dataclass
@@ -199,6 +211,7 @@ def event_row(e: Event) -> dict[str, Any]:
         "location_admin1": loc.admin1 if loc else None, "location_lat": loc.lat if loc else None,
         "location_lon": loc.lon if loc else None, "location_geonameid": loc.geonameid if loc else None,
         "attribution": e.attribution, "issues": list(e.issues), "rule": e.rule,
+        "location_admin1_code": loc.admin1_code if loc else None,
     }
 
 
@@ -214,6 +227,7 @@ EVENT_ARROW = pa.schema([
     ("location_name", pa.string()), ("location_country", pa.string()), ("location_admin1", pa.string()),
     ("location_lat", pa.float64()), ("location_lon", pa.float64()), ("location_geonameid", pa.int64()),
     ("attribution", pa.string()), ("issues", pa.list_(pa.string())), ("rule", pa.string()),
+    ("location_admin1_code", pa.string()),
 ])
 
 
@@ -270,7 +284,7 @@ class Store:
             con.execute("UPDATE events SET group_id = _regroup.group_id FROM _regroup WHERE events.event_id = _regroup.event_id")
             con.execute("DELETE FROM unique_events")
             con.execute("CREATE OR REPLACE TEMP TABLE _groups AS SELECT DISTINCT group_id FROM events")
-            con.execute("INSERT INTO unique_events " + UNIQUE_EVENTS_SQL)
+            con.execute(f"INSERT INTO unique_events ({UNIQUE_COLUMNS}) " + UNIQUE_EVENTS_SQL)
             con.execute("INSERT OR REPLACE INTO settings VALUES ('dedup_window', ?)", [str(window)])
             con.execute("COMMIT")
         except Exception:
@@ -366,7 +380,7 @@ class Store:
             con.execute(f"INSERT INTO events ({cols}, group_id) SELECT DISTINCT ON (event_id) {cols}, group_id FROM _events "
                         "WHERE event_id NOT IN (SELECT event_id FROM events)")
             con.execute("DELETE FROM unique_events WHERE group_id IN (SELECT group_id FROM _groups)")
-            con.execute("INSERT INTO unique_events " + UNIQUE_EVENTS_SQL)
+            con.execute(f"INSERT INTO unique_events ({UNIQUE_COLUMNS}) " + UNIQUE_EVENTS_SQL)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -451,7 +465,8 @@ def row_to_event(row: dict[str, Any]) -> Event:
     location = None
     if row.get("location_name"):
         location = Location(name=row["location_name"], country=row["location_country"], admin1=row["location_admin1"],
-                            lat=row["location_lat"], lon=row["location_lon"], geonameid=row["location_geonameid"])
+                            lat=row["location_lat"], lon=row["location_lon"], geonameid=row["location_geonameid"],
+                            admin1_code=row.get("location_admin1_code"))
     return Event(
         event_id=row["event_id"], article_id=row["article_id"], sentence_index=row["sentence_index"],
         sentence=row["sentence"], date=row["date"].isoformat() if row["date"] else "",

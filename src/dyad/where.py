@@ -96,10 +96,11 @@ class Place:
     population: int
     kind: str  # "country" | "continent" | "admin1" | "city" | "admin2" (a county: full index only)
     capital: bool = False  # a city that is its country's capital
+    admin1_code: str | None = None  # GeoNames' admin-1 code of the region ("07", "TX")
 
     def location(self) -> Location:
         return Location(name=self.name, country=self.country, admin1=self.admin1, lat=self.lat, lon=self.lon,
-                        geonameid=self.geonameid)
+                        geonameid=self.geonameid, admin1_code=self.admin1_code)
 
 
 @dataclass
@@ -281,6 +282,7 @@ class Gazetteer:
             if name:
                 votes[(city["countrycode"], city.get("admin1code") or "")][name] += 1
         self._admin1_names = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+        admin1_codes = {(cc, name): code for (cc, code), name in self._admin1_names.items() if code}
         for city in cities:
             name = self._admin1_names.get((city["countrycode"], city.get("admin1code") or ""))
             if name:
@@ -293,7 +295,8 @@ class Gazetteer:
             place = Place(name=name, country=iso3, admin1=name, lat=round(_trimmed_mid([p[0] for p in points]), 5),
                           lon=round(_trimmed_mid([p[1] for p in points]), 5),
                           geonameid=us_ids.get(name) if cc == "US" else None,
-                          population=population[(cc, name)], kind="admin1")
+                          population=population[(cc, name)], kind="admin1",
+                          admin1_code=admin1_codes.get((cc, name)))
             self._admin1[(iso3, name)] = place
             for alias in _admin_aliases(name):
                 self._add(self._index, alias, place)
@@ -312,7 +315,8 @@ class Gazetteer:
             or self._by_coord.get(_coord_key(cc, lat, lon))
         return Place(name=city["name"], country=self._iso3.get(cc), admin1=admin1, lat=lat, lon=lon,
                      geonameid=int(city["geonameid"]), population=int(city.get("population") or 0), kind="city",
-                     capital=int(city["geonameid"]) in self._capital_ids)
+                     capital=int(city["geonameid"]) in self._capital_ids,
+                     admin1_code=city.get("admin1code") or None)
 
     def _add_city(self, index: dict[str, list[Place]], city: dict) -> None:
         place = self._city_place(city)
