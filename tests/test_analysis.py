@@ -84,21 +84,22 @@ def test_top_dyads_actors_codes(store_path):
     assert dy.top(store_path, "codes", mentions=True).set_index("cameo").loc["042", "mentions"] == 2
 
 
-def test_stores_without_unique_events_are_grouped_the_same_way(store_path, tmp_path):
+def test_stores_of_an_earlier_version_are_upgraded_when_read(store_path, tmp_path):
     copy = tmp_path / "old.duckdb"
     shutil.copy(store_path, copy)
     con = duckdb.connect(str(copy))
     con.execute("DROP TABLE unique_events")
-    try:
-        assert dy.series(con, source="IRN", target="IRQ")["events"].tolist() == [2, 0, 2]
-        events = dy.events(con)
-        assert len(events) == N_EVENTS
-        assert events.set_index("cameo").loc["042", "num_mentions"] == 2
-        con.execute("ALTER TABLE events DROP COLUMN group_id")
-        assert dy.series(con, source="IRN", target="IRQ", metric="goldstein")["goldstein"].tolist() == pytest.approx(
-            [-8.1, 0.0, 2.0])
-    finally:
-        con.close()
+    con.execute("ALTER TABLE events DROP COLUMN group_id")
+    with pytest.raises(ValueError, match="unique_events"):
+        dy.series(con, source="IRN", target="IRQ")
+    con.close()
+    # by its path: upgraded, then grouped as the store groups new events
+    assert dy.series(copy, source="IRN", target="IRQ")["events"].tolist() == [2, 0, 2]
+    events = dy.events(copy)
+    assert len(events) == N_EVENTS
+    assert events.set_index("cameo").loc["042", "num_mentions"] == 2
+    assert dy.series(copy, source="IRN", target="IRQ", metric="goldstein")["goldstein"].tolist() == pytest.approx(
+        [-8.1, 0.0, 2.0])
 
 
 def _table_rows(output: str) -> list[list[str]]:

@@ -92,7 +92,14 @@ def connection(store: Any) -> Iterator[duckdb.DuckDBPyConnection]:
     elif isinstance(store, duckdb.DuckDBPyConnection):
         yield store
     else:
-        with Store(Path(store), read_only=True) as s:
+        path = Path(store)
+        with Store(path, read_only=True) as s:
+            current = "unique_events" in _tables(s.con)
+        if not current:
+            # a store written by an earlier Dyad: opening it for writing once adds this
+            # version's tables and groups its mentions into events
+            Store(path).close()
+        with Store(path, read_only=True) as s:
             yield s.con
 
 
@@ -105,41 +112,13 @@ def _event_columns(con: duckdb.DuckDBPyConnection) -> set[str]:
         "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'").fetchall()}
 
 
-# the events table grouped as the store groups it, for stores without `unique_events`
-_FALLBACK_UNIQUE = """
-WITH m AS (
-    SELECT e.*, {key} AS gid, a.source AS publisher, a.url AS url, a.coded_at AS coded_at,
-           ROW_NUMBER() OVER (PARTITION BY {key}
-                              ORDER BY a.published NULLS LAST, e.date, e.article_id, e.sentence_index, e.event_id) AS rn
-    FROM events e JOIN articles a USING (article_id)
-), agg AS (
-    SELECT gid, count(*) AS num_mentions,
-           count(DISTINCT CASE WHEN trim(coalesce(publisher, '')) <> '' THEN 'publisher:' || lower(trim(publisher))
-                               ELSE 'article:' || article_id END) AS num_sources,
-           count(DISTINCT article_id) AS num_articles, min(coded_at) AS date_added, min(date) AS first_date
-    FROM m GROUP BY gid
-)
-SELECT m.gid AS group_id, agg.first_date AS date, m.date_precision,
-       m.source_code, m.source_country, m.source_sectors, m.source_name,
-       m.target_code, m.target_country, m.target_sectors, m.target_name,
-       m.cameo, m.root, m.quad_class, m.goldstein, m.plover_type, m.plover_mode,
-       m.location_name, m.location_country, m.location_admin1, m.location_lat, m.location_lon, m.location_geonameid,
-       m.attribution, m.event_id AS first_event_id, m.article_id AS first_article_id,
-       m.sentence_index AS first_sentence_index, m.sentence, m.url AS source_url,
-       agg.num_mentions, agg.num_sources, agg.num_articles, agg.date_added
-FROM m JOIN agg USING (gid) WHERE m.rn = 1
-"""
-
-
 def unique_relation(con: duckdb.DuckDBPyConnection) -> str:
     """SQL of the deduplicated events, with the first article's publisher and title and the
     first mention's actor texts."""
-    if "unique_events" in _tables(con):
-        base = "unique_events"
-    else:
-        key = ("e.group_id" if "group_id" in _event_columns(con)
-               else "concat_ws('|', CAST(e.date AS VARCHAR), coalesce(e.source_code, ''), coalesce(e.target_code, ''), e.cameo)")
-        base = f"({_FALLBACK_UNIQUE.format(key=key)})"
+    if "unique_events" not in _tables(con):
+        raise ValueError("this store has no unique_events table (written by an earlier Dyad): "
+                         "open it by its path, or once with dyad.store.Store(path), to upgrade it")
+    base = "unique_events"
     return (f"(SELECT u.*, a.source AS publisher, a.title AS title, fe.source_text, fe.target_text "
             f"FROM {base} u LEFT JOIN articles a ON a.article_id = u.first_article_id "
             f"LEFT JOIN events fe ON fe.event_id = u.first_event_id)")
