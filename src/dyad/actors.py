@@ -266,13 +266,19 @@ class ActorMatcher:
         self._capitalised: set[str] = set()
         lower_docs, exact_docs, agent_docs = [], [], []
         for key, entries in actors.entries.items():
-            phrase = entries[0].phrase
-            if _is_abbreviation(phrase):
+            # every spelling written: "ISIS" (an abbreviation, matched as written) and
+            # "Isis" (a name, as the Guardian writes it) share one key
+            spellings = list(dict.fromkeys(e.phrase for e in entries))
+            abbreviations = [ph for ph in spellings if _is_abbreviation(ph)]
+            names = [ph for ph in spellings if not _is_abbreviation(ph)]
+            if abbreviations and names and len({e.code for e in entries}) > 1:
+                names = []  # "SADR" (Western Sahara) is not "Sadr" (a person): as written only
+            for phrase in abbreviations:
                 exact_docs.append(nlp.make_doc(phrase))
                 exact_docs.append(nlp.make_doc(phrase.upper()))
-            else:
-                lower_docs.append(nlp.make_doc(phrase))
-                if phrase[:1].isupper():
+            if names:
+                lower_docs.append(nlp.make_doc(names[0]))
+                if names[0][:1].isupper():
                     self._capitalised.add(key)
         for key in agents.entries:
             agent_docs.append(nlp.make_doc(key))

@@ -37,6 +37,7 @@ TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into"
 NOUN_TARGET_PREPS = ("on", "against", "to", "with", "for", "toward", "towards", "into", "upon", "between", "among", "from", "of")
 NOUN_SOURCE_PREPS = ("by",)
 PURPOSE_PREPS = frozenset({"for", "on"})
+SETTING_PREPS = frozenset({"in", "at", "after", "following", "during", "before", "since", "ahead"})
 QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "million", "score", "group", "number", "member", "unit",
                             "contingent", "team", "delegation", "convoy", "batch", "band", "handful", "party"})
 HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "can"})
@@ -50,7 +51,9 @@ OBJECT_CONTROL = frozenset(
     {"urge", "ask", "call", "order", "tell", "force", "pressure", "press", "persuade", "invite", "allow",
      "help", "encourage", "want", "expect", "appeal", "request", "instruct", "direct", "compel", "push",
      "require", "advise", "warn", "demand", "beg", "implore", "challenge", "permit", "enable", "authorize",
-     "authorise", "lobby", "summon"}
+     "authorise", "lobby", "summon",
+     # causatives: "the law led the prime minister to threaten ...", "prompted Iran to"
+     "lead", "prompt", "cause", "convince", "spur", "drive", "provoke", "oblige", "inspire", "tempt"}
 )
 # frames whose target is the addressee of the request, else the doer of the complement
 ADDRESSEE_FRAMES = frozenset({"appeal", "demand"})
@@ -266,6 +269,12 @@ def _match_item(item: Item, idx: int, pattern: Pattern, head: Token, noun: bool,
         if item.kind == "word" and not noun:
             # "cooperated economically", "pressed ahead"
             candidates = candidates + [c for c in head.children if c.dep_ in ("advmod", "npadvmod")]
+    if item.kind == "word":
+        # a number or quantifier heading the object: "withdrew four of its diplomats",
+        # "freed some of the prisoners": the noun after "of" is what was acted on
+        candidates = candidates + [g for c in candidates if _quantity(c)
+                                   for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                                   for g in _pobjs(p)]
     for c in candidates:
         if c.i in used:
             continue
@@ -288,6 +297,16 @@ def _match_item(item: Item, idx: int, pattern: Pattern, head: Token, noun: bool,
                         t.lemma_.lower() in item.lemmas or t.lower_ in item.lemmas):
                     return t
     return None
+
+
+QUANTITY_WORDS = frozenset(
+    "some many most all several few both part rest majority remainder number dozens hundreds "
+    "thousands scores tens millions half".split())
+
+
+def _quantity(t: Token) -> bool:
+    """A number or quantity word that heads a noun phrase ("four of its diplomats")."""
+    return t.pos_ == "NUM" or t.lower_ in QUANTITY_WORDS
 
 
 def _nearby_words(token: Token, depth: int = 5) -> frozenset[str]:
@@ -695,6 +714,18 @@ class EventCoder:
                 and (anchor.dep_ in MISPARSED_VERB_DEPS or _verbless_root_acl(anchor)) and _verbless(anchor.sent)):
             src_tok = _left_subject(anchor, actors)
         sources = actors.owners_at(src_tok)
+        weapon_source = False
+        if not sources and src_tok is not None and src_tok.dep_ == "pobj" and src_tok.head.dep_ == "agent" \
+                and src_tok.pos_ == "NOUN":
+            # "killed by a US-led airstrike", "struck by a Turkish missile": the weapon or
+            # attack named as the agent carries its user
+            for t in src_tok.lefts:
+                if t.dep_ in ("compound", "amod", "nmod", "poss"):
+                    found = [a for u in t.subtree for a in actors.owners_at(u)]
+                    if found:
+                        sources = list({a.code: a for a in found}.values())
+                        weapon_source = True
+                        break
         phrase = "phrase" in cand.pattern.flags
         if cand.pattern.source_item is not None and cand.pattern.target_item is None and not subject_used:
             targets = actors.actors_at(subject)
@@ -708,7 +739,7 @@ class EventCoder:
         else:
             targets = self._default_targets(cand, actors, exclude={src_tok.i} if src_tok is not None else set(),
                                             sources=frozenset(a.code for a in sources))
-        if not targets and sources and not phrase:
+        if not targets and sources and not phrase and not weapon_source:
             # "the Turkish army killed Kurdish rebels": an agent with no country of its own is
             # taken to be of the source's country
             targets = self._same_country_agent(cand, actors, sources)
@@ -716,11 +747,23 @@ class EventCoder:
             # "talks between Iran and Iraq", "clashes between police and residents": the pair
             # is both sides of the event
             sources, targets = targets, []
+        military_strike = (cand.noun and anchor.lemma_.lower() == "strike" and cand.code[:2] == "14"
+                           and not any(w.lower_ == "hunger" for w in anchor.lefts))
+        if military_strike and not sources and anchor.dep_ == "pobj" and anchor.head.dep_ == "agent":
+            if trace:
+                trace.add(anchor, f"'{anchor.text}' is the agent of '{anchor.head.head.text}': a military strike, not a labour one")
+            return None  # "killed by a coalition strike": an attack, whose doer is not named
         if not sources and cand.noun and cand.code[:2] == "14" and not phrase:
             # "protests broke out in Delhi": the protesters are civilians of the place
             sources = self._local_civilians(cand, actors)
         targets = [t for t in targets if all(t.code != s.code for s in sources)]
         code = cand.code
+        if military_strike and sources and targets and all(
+                "MIL" in a.sectors or _official(a) or not a.sectors for a in sources):
+            # "the U.S. strike against Iranian targets": a state's strike on a foe is force
+            if trace:
+                trace.add(anchor, f"'{anchor.text}' by a state against {targets[0].code}: {code} → 190")
+            code = "190"
         if code[:2] == "14" and sources and all(_official(a) for a in sources) and not phrase:
             # a state "protesting" lodges a complaint (114); dissent (14x) is by its citizens
             if trace:
@@ -924,7 +967,10 @@ def _noun_source(noun: Token, actors: SentenceActors, pattern: Pattern) -> Token
     """The doer of an event noun: its possessor, a "by" phrase, an actor modifier ("U.S.
     pressure"), or the subject of the verb it is the purpose of ("arrived for talks")."""
     for c in noun.children:
-        if c.dep_ == "poss":
+        if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"):  # not "Monday's attack"
+            if c.pos_ == "PRON" and not actors.owners_at(c, deep=False) and _setting_verb(noun) is not None \
+                    and pattern.code.startswith("04") and pattern.code[:3] not in ("042", "043"):
+                break  # "Following his talks with Putin, Erdogan said": his = the subject
             return c
     for c in noun.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in NOUN_SOURCE_PREPS:
@@ -947,7 +993,28 @@ def _noun_source(noun: Token, actors: SentenceActors, pattern: Pattern) -> Token
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in PURPOSE_PREPS and head.head.pos_ in ("VERB", "AUX"):
         return _subject(head.head)
+    # the setting of the clause: "In talks with Miyazawa, the U.S. group urged ...",
+    # "Following talks with Blair, Abbas said ...": the subject took part in the meeting
+    if pattern.code.startswith("04") and pattern.code[:3] not in ("042", "043") and any(
+            c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children):
+        gov = _setting_verb(noun)
+        if gov is not None:
+            return _subject(gov)
     return None
+
+
+def _setting_verb(noun: Token) -> Token | None:
+    """The verb of the clause whose setting an event noun is: "In talks with X, Y urged",
+    "Following (his) talks with X, Y said", "At a news conference following talks with X"."""
+    head = noun.head
+    if noun.dep_ not in ("pobj", "dobj") or head.lower_ not in SETTING_PREPS or head.head.i == head.i:
+        return None
+    if noun.dep_ == "dobj" and head.pos_ != "VERB":
+        return None
+    gov = head.head if head.head.pos_ in ("VERB", "AUX") else _governing_verb(head.head)
+    if gov.pos_ not in ("VERB", "AUX") or gov.i == noun.i:
+        return None
+    return gov
 
 
 # labels the parser gives finite verbs it misreads as modifiers ("The minister mediated talks")
