@@ -102,3 +102,109 @@ def test_charged_that_is_an_accusation(coder):
     check(coder, "Egypt's opposition charged that the general election was rigged.", "EGYOPP", "EGY", "112")
     assert not _events(coder, "Indian banks charged higher interest rates last year.")
     assert not _events(coder, "Kenyan police charged into the crowd.")
+
+
+def _untargeted(coder, text: str, code: str) -> list:
+    return [e for e in _events(coder, text) if e.target is None and e.cameo.startswith(code)]
+
+
+def test_background_event_without_target_is_not_coded(coder):
+    # a sentence coding an event between two actors drops its target-less asides
+    text = "Iraqi jets bombed an Iranian oil terminal hours after an Iranian attack."
+    check(coder, text, "IRQ", "IRN", "19")
+    assert not _untargeted(coder, text, "19"), _show(_events(coder, text))
+    text = "Greek troops shelled Turkish positions and the Greek government later decided to act."
+    check(coder, text, "GRC", "TUR", "19")
+    assert not _untargeted(coder, text, "03"), _show(_events(coder, text))
+    # ... but the main event stands alone when it is all the sentence says
+    check(coder, "Iranian forces mounted fresh attacks on the southern front.", "IRN", "-", "190")
+    # statements, protests and shows of force need no target
+    text = "Greek troops shelled Turkish positions as Greek students protested in Athens."
+    check(coder, text, "GRC", "TUR", "19")
+
+
+def test_topic_of_discussion_is_not_the_target(coder):
+    text = "Paris agreed to discuss the future of Lebanon in its talks with Washington."
+    check(coder, text, "FRA", "USA", "03")
+    check_not(coder, text, "03", source="LBN")
+    assert not any(e.target is not None and e.target.code.startswith("LBN") for e in _events(coder, text))
+
+
+def test_warning_of_an_outcome_is_a_pessimistic_comment(coder):
+    text = "The Italian prime minister warned on Monday that the fallout from the epidemic could be severe."
+    check(coder, text, "ITAGOV", "-", "012")
+    check_not(coder, text, "13")
+    # a warning of what the speaker's side will do stays a threat
+    check(coder, "A senior Chinese general warned that Beijing would blockade Taiwan if the island declared independence.",
+          "CHN", "TWN", "13")
+    check(coder, "Russia warned Ukraine that the talks could collapse.", "RUS", "UKR", "13")
+
+
+def test_private_intention_toward_no_one_is_not_coded(coder):
+    assert not _events(coder, "The Kenyan cabinet decided to act quickly.")
+    assert not _events(coder, "Japan intends to increase its imports.")
+    # an intention toward someone the sentence names stays an intent
+    check(coder, "Russia agreed to help Syria.", "RUS", "SYR", "03")
+    check(coder, "Japan intends to open talks with Vietnam.", "JPN", "VNM", "03")
+
+
+def test_owner_of_an_of_phrase_is_the_target(coder):
+    # "the closing of Canadian ports": the ports' country is what the protest is against
+    text = "The French government protested against the closing of Canadian ports to French fishing boats."
+    check(coder, text, "FRAGOV", "CAN", "11")
+    assert not any(e.target is not None and e.target.code == "FRA" for e in _events(coder, text))
+
+
+def test_modal_of_the_verb_above_makes_a_complement_hypothetical(coder):
+    assert not _events(coder, "A senior official said the government may need to call on the European Union to offer help.")
+    # without the modal the appeal is coded
+    check(coder, "The Italian government called on the European Union to offer help.", "ITA", "IGOEEC", "02")
+
+
+def test_open_water_is_no_target_country(coder):
+    # "the Gulf" is also a province of Papua New Guinea in the gazetteer
+    found = _events(coder, "Iranian gunboats attacked in the Gulf on Sunday.")
+    assert not any(e.target is not None and e.target.code.startswith("PNG") for e in found), _show(found)
+    check(coder, "Iranian gunboats attacked near Basra on Sunday.", "IRN", "IRQ", "19")
+
+
+def test_suspected_act_is_no_event(coder):
+    text = "Japanese police arrested two company employees on suspicion of illegally exporting machine tools to the Soviet Union."
+    check(coder, text, "JPNCOP", None, "173")
+    check_not(coder, text, "06")
+    check_not(coder, "Egyptian police detained three men on charges of spying for Israel.", "", source="ISR")
+
+
+def test_telling_a_news_agency_is_a_bare_report(coder):
+    assert not _events(coder, "The Japanese finance minister told Reuters he expected the economy to recover.")
+    check(coder, "The Japanese finance minister told his Chinese counterpart he expected the economy to recover.",
+          "JPNGOV", "CHNGOV", "01")
+
+
+def test_meeting_a_share_is_no_meeting(coder):
+    text = "Japan agreed a loan to meet Indonesia's share of the project costs."
+    check_not(coder, text, "04")
+    check_not(coder, text, "036")
+    check(coder, "Japan agreed to meet Indonesian officials next week.", "JPN", "IDN", "03")
+
+
+def test_state_employees_on_strike_stay_a_strike(coder):
+    text = "Thousands of British civil servants went on strike on Friday."
+    check(coder, text, "GBR", None, "143")
+    check_not(coder, text, "114")
+    # a government protesting still lodges a complaint
+    check(coder, "The French government protested against the ban.", "FRAGOV", None, "114")
+
+
+def test_no_sign_of_an_event_is_no_event(coder):
+    assert not _events(coder, "In Nairobi there was no sign of troops or police reinforcements on the streets.")
+    check(coder, "Kenya sent police reinforcements to Nairobi.", "KEN", None, "15")
+
+
+def test_participle_with_a_by_agent_is_passive(coder):
+    # the retailer was hit, by no actor: no attack
+    assert not _events(coder, "South African retailer Shoprite missed its forecasts on Tuesday, hit by currency "
+                              "devaluations and store closures in Nigeria.")
+    # "Backed by X, Y ...": X backs Y
+    check(coder, "Backed by Russian air power, Syrian government forces have swept through southwestern Syria.",
+          "RUS", "SYR", "05")

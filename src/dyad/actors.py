@@ -758,6 +758,9 @@ class SentenceActors:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         found = self.actors_at(p)
+                        if not found and prep_word == "of":
+                            # "the closing of Canadian ports", "the seizure of Iran's tankers"
+                            found = self.owners_at(p, deep=False, pronouns=pronouns)
                         if found:
                             return found
         # "Iraqi positions", "a British-flagged tanker" (the country word under a modifier)

@@ -58,6 +58,10 @@ OBJECT_CONTROL = frozenset(
 # frames whose target is the addressee of the request, else the doer of the complement
 ADDRESSEE_FRAMES = frozenset({"appeal", "demand"})
 MAX_FACTS = 3
+# intention verbs that tell a decision or wish, not a statement made to anyone
+PRIVATE_INTENT_VERBS = frozenset({"decide", "intend", "want", "wish", "hope", "determined", "determine"})
+# verbs whose direct object is what is talked about, not who is talked to
+TOPIC_VERBS = frozenset({"discuss", "debate", "review", "examine"})
 
 
 @dataclass
@@ -171,6 +175,8 @@ def _verbless_root_acl(v: Token) -> bool:
 def _is_passive(v: Token) -> bool:
     if v.dep_ == "acl" and v.tag_ == "VBN" and not _verbless_root_acl(v):  # "a brigade backed by tanks"
         return True
+    if v.tag_ == "VBN" and v.dep_ == "advcl" and any(c.dep_ == "agent" for c in v.children):
+        return True  # "…, hit by currency devaluations": a participle with a "by" agent
     return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in v.children)
 
 
@@ -184,6 +190,10 @@ def _objects(head: Token, noun: bool) -> list[Token]:
         out += [c for c in head.children if c.dep_ == "nsubjpass"]
         if head.dep_ == "acl" and not out:
             out.append(head.head)  # "the army, backed by Syrian troops": the army is backed
+        if head.dep_ == "advcl" and not out:
+            # "Backed by Russian air power, government forces swept ...": the subject of
+            # the clause the participle hangs on is acted on
+            out += [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not noun and not out:
         # "allowed observers to monitor", "urged Iraq to withdraw": the parser makes the
         # object the subject of the complement clause
@@ -561,6 +571,10 @@ class EventCoder:
             if trace:
                 trace.add(anchor, f"'{anchor.text}' matched {cand.rule} but is negated: not coded")
             return []
+        if not inner and _alleged_act(anchor):
+            if trace:
+                trace.add(anchor, f"'{anchor.text}' is what someone is suspected or charged of: not coded")
+            return []
         if mood == "infinitive" and not inner:
             if trace:
                 trace.add(anchor, f"'{anchor.text}' matched {cand.rule} but is an infinitive under a noun (a plan, a call): not coded on its own")
@@ -637,6 +651,10 @@ class EventCoder:
                 return inner_facts
             if own is None:
                 return []
+            if own.targets and all("MED" in a.sectors for a in own.targets):
+                # "told Reuters", "said in an interview with the BBC": a news agency is the
+                # channel of a report, not the addressee of a statement
+                own.targets = []
             own.say = True
             return [own]
         if not inner_facts:
@@ -644,6 +662,14 @@ class EventCoder:
                 return []  # "considers Hezbollah a terrorist organization" is no policy option
             if cand.code == "=":
                 return []  # "tried to" with nothing coded after it
+            if own is not None and not own.targets and cand.frame == "threat" and _lemma(anchor) == "warn" \
+                    and cand.slot("target") is None and _warns_of_outcome(anchor, actors):
+                # "warned that the fallout could be severe", addressed to no one and naming no
+                # act of the speaker: a pessimistic comment, not a threat
+                if trace:
+                    trace.add(anchor, f"'{anchor.text}' warns that something may happen, to no one: 012")
+                own.code, own.reverse_code = "012", None
+                return [own]
             if own is not None and not own.targets:
                 sources = {a.code for a in own.sources}
                 if cand.frame in ("appeal", "demand"):
@@ -655,6 +681,13 @@ class EventCoder:
                 if not own.targets and cand.frame == "threat":
                     # "threatened to retaliate if India attacked": the one the condition is put to
                     own.targets = self._condition_subjects(cand, actors, sources)
+            if own is not None and not own.targets and cand.frame == "intent" \
+                    and _lemma(anchor) in PRIVATE_INTENT_VERBS and not any(i.kind == "word" for i in cand.pattern.items):
+                # "decided to act", "intends to boost imports": a resolve kept to oneself,
+                # toward no one the sentence names, is no statement of intent to anyone
+                if trace:
+                    trace.add(anchor, f"'{anchor.text}' states a private intention toward no one: not coded")
+                return []
             return [own] if own is not None else []
         out = []
         for inner in inner_facts:
@@ -764,7 +797,10 @@ class EventCoder:
             if trace:
                 trace.add(anchor, f"'{anchor.text}' by a state against {targets[0].code}: {code} → 190")
             code = "190"
-        if code[:2] == "14" and sources and all(_official(a) for a in sources) and not phrase:
+        labour_strike = code.startswith("143") and bool(
+            {"strike", "strikes", "walkout", "walkouts"} & set(cand.pattern.text.replace("|", " ").split()))
+        if code[:2] == "14" and sources and all(_official(a) for a in sources) and not phrase \
+                and not labour_strike:  # "civil servants went on strike": employees stop work
             # a state "protesting" lodges a complaint (114); dissent (14x) is by its citizens
             if trace:
                 trace.add(anchor, f"'{anchor.text}' by a government: {code} → 114 (official complaint)")
@@ -834,7 +870,7 @@ class EventCoder:
                 continue
             for c in t.children:
                 found: list[Actor] = []
-                if c.dep_ in ("dobj", "dative"):
+                if c.dep_ in ("dobj", "dative") and _lemma(t) not in TOPIC_VERBS:
                     found = actors.owners_at(c)
                 elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                     found = [a for p in _pobjs(c) for a in actors.owners_at(p)]
@@ -885,14 +921,28 @@ class EventCoder:
         hosts = [anchor, *cand.hosts]
         if cand.light_object is not None:
             hosts.insert(0, cand.light_object.anchor)
-        if not cand.noun:
+        topic = not cand.noun and cand.light_object is None and _lemma(anchor) in TOPIC_VERBS
+        if not cand.noun and not topic:
             for o in _objects(anchor, noun=False):
                 if o.i not in exclude:
                     found = [a for a in actors.owners_at(o) if a.code not in sources]
                     if found:
                         return found
         preps = NOUN_TARGET_PREPS if cand.noun or cand.light_object is not None else TARGET_PREPS
-        objs = [o for h in hosts for o in _objects(h, noun=False)]
+        # the object of "discuss" is a topic ("discussed the problems of Afghanistan with
+        # China"): the one discussed with is named by a preposition
+        objs = [] if topic else [o for h in hosts for o in _objects(h, noun=False)]
+        if topic:
+            # "discussed the war in (its) talks with China": the partner of the setting
+            for c in anchor.children:
+                if c.dep_ == "prep" and c.lower_ in SETTING_PREPS:
+                    for p in _pobjs(c):
+                        for w in p.children:
+                            if w.dep_ == "prep" and w.lower_ == "with":
+                                found = [a for q in _pobjs(w) for a in actors.owners_at(q, deep=False)
+                                         if a.code not in sources]
+                                if found:
+                                    return found
         # event nouns the pattern names ("called for the withdrawal of U.S. troops")
         words = [t for i, t in cand.matched.items() if cand.pattern.items[i].kind == "word"]
         for h in hosts + objs + words:
@@ -922,6 +972,32 @@ class EventCoder:
                         if found:
                             return found
         return []
+
+
+ALLEGATION_NOUNS = frozenset({"suspicion", "charge", "allegation", "accusation", "count", "conviction"})
+
+
+def _alleged_act(t: Token) -> bool:
+    """ "arrested on suspicion of exporting arms to Iran", "jailed on charges of spying for
+    Israel": the act is an allegation about the target of the arrest, not an event."""
+    if t.dep_ not in ("pcomp", "pobj") or t.head.lower_ != "of":
+        return False
+    return t.head.head.lemma_.lower() in ALLEGATION_NOUNS
+
+
+def _warns_of_outcome(warn: Token, actors: SentenceActors) -> bool:
+    """ "warned that the outbreak could hurt the economy": the clause warned of has no actor
+    for its subject (not "warned that Beijing could blockade Taiwan", "that we would respond")."""
+    clauses = [c for c in warn.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return False
+    for clause in clauses:
+        if any(t.dep_ == "mark" and t.lower_ in CONDITIONAL_MARKS for t in clause.subtree):
+            return False  # "warned that it would act if ...": a conditional threat
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ == "PRON" or actors.owners_at(subj) or actors.bare_agent(subj) is not None:
+            return False
+    return True
 
 
 def _compound_subject(v: Token) -> bool:
@@ -955,7 +1031,18 @@ def _unrealized_noun(noun: Token) -> bool:
     if prep is not None and prep.lower_ in ("before", "of") and (
             prep.lower_ == "before" or (prep.head.lower_ == "ahead" and prep.head.i == prep.i - 1)):
         return True
+    # "there was no sign of police reinforcements", "no evidence of an attack"
+    top = noun
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    of = top.head if top.dep_ == "pobj" else None
+    if of is not None and of.lower_ == "of" and of.head.lemma_.lower() in EVIDENCE_NOUNS and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in of.head.children):
+        return True
     return False
+
+
+EVIDENCE_NOUNS = frozenset({"sign", "evidence", "trace", "indication", "hint", "report", "word"})
 
 
 def _between(targets: list[Actor], noun: Token, hosts: tuple[Token, ...]) -> bool:
@@ -1156,6 +1243,10 @@ def _modality(v: Token) -> str | None:
         # "said it would remove checkpoints and ease restrictions": the modal is shared
         words = {c.lower_ for c in v.head.children if c.dep_ == "aux"}
     if words & HYPOTHETICAL_MODALS:
+        return "hypothetical"
+    if not (words - {"to"}) and v.dep_ == "xcomp" and v.head.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in v.head.children):
+        # "may need to call on the EU", "could try to block": the modal of the verb above
         return "hypothetical"
     if words & OBLIGATION_MODALS:
         return "obligation"

@@ -53,6 +53,12 @@ NOT_RECIPROCAL = frozenset({"051", "052", "053"})
 # protests, coercion, assaults, mass violence). Statements, intents, meetings, cooperation,
 # aid, threats, force posture, sanctions and fighting are not: without a named target they
 # keep none.
+# roots whose events stand without a target: statements ("voiced optimism"), protests
+# ("demonstrators rioted"), shows of force ("troops were deployed")
+# a place named by one of these words is a body of water ("the Gulf"), whatever province
+# of some country the gazetteer also knows by that name
+WATER_NOUNS = frozenset({"gulf", "sea", "ocean", "strait", "straits", "bay", "channel", "waters"})
+UNTARGETED_ROOTS = frozenset({"01", "14", "15"})
 DOMESTIC_TARGET_ROOTS = frozenset({"02", "05", "08", "09", "10", "11", "12", "14", "17", "18", "20"})
 
 
@@ -201,6 +207,7 @@ class Coder:
         context = actors.context
         attribution = attribution_of(sent, actors)
         text = text if text is not None else sent.text.strip()
+        prepared = []
         for fact in facts:
             exprs: list[str] = []
             for anchor in fact.date_anchors:
@@ -217,6 +224,16 @@ class Coder:
                     fact.reverse_code = fact.code
                 if not fact.targets and fact.code[:2] in DOMESTIC_TARGET_ROOTS and not fact.reverse_code:
                     fact.targets = self._domestic_target(fact)
+            prepared.append((fact, resolved, location))
+        if any(_dyadic(f) for f, _, _ in prepared):
+            # a sentence that codes an event between two actors: an event of it whose text
+            # names no one it is done to is background ("U.S. forces attacked the platforms
+            # after an Iranian attack", "decided to retaliate"), unless it is of a kind that
+            # stands alone (statements, protests, shows of force); the main event (the first)
+            # is kept
+            prepared = prepared[:1] + [p for p in prepared[1:] if _dyadic(p[0]) or p[0].phrase_rule
+                                       or p[0].code[:2] in UNTARGETED_ROOTS]
+        for fact, resolved, location in prepared:
             for source, target, code in expand(fact):
                 out.append(self._record(article, index, text, source, target, code, fact.rule, resolved, attribution,
                                         location))
@@ -241,6 +258,8 @@ class Coder:
             return []
         if location.name.split()[-1].lower() in BORDER_NOUNS:
             return []  # "near the Turkish border": not necessarily in Turkey
+        if location.name.split()[-1].lower() in WATER_NOUNS:
+            return []  # "in the Gulf", "in the South China Sea": open water is no one's country
         return [Actor(code=location.country, country=location.country, sectors=(),
                       name=self.actor_dict.canonical_name(location.country), text=location.name)]
 
@@ -343,6 +362,12 @@ def _read_issues(paths: Sequence[Path]):
     if len(paths) > 1:
         raise ValueError("give one issue dictionary")
     return read_issues(Path(paths[0]))
+
+
+def _dyadic(fact: Fact) -> bool:
+    """A fact between two actors: it has a target, or is symmetric between the members of
+    its compound source."""
+    return bool(fact.targets) or bool(fact.reverse_code and len({a.code for a in fact.sources}) >= 2)
 
 
 def expand(fact: Fact) -> list[tuple[Actor, Actor | None, str]]:
