@@ -54,8 +54,24 @@ COLLECTIVE_NOUNS = frozenset(
     coalition alliance organization organisation mission team service command troops militia country state
     nation side""".split()
 )
+# words that head a noun phrase naming part or a number of what follows "of" ("thousands of
+# Iraqi Kurds", "four of its diplomats", "a group of protesters")
 QUANTITY_WORDS = frozenset("thousand thousands hundred hundreds dozen dozens million millions score scores tens "
-                           "group groups number numbers crowd crowds handful some many all most several".split())
+                           "group groups number numbers crowd crowds handful some many all most several both few "
+                           "part rest majority remainder half".split())
+
+
+def quantity_of(token: Token) -> Token | None:
+    """The noun after "of" when `token` is a number or quantity word ("thousands of Iraqi
+    Kurds" → Kurds), else None."""
+    if token.lemma_.lower() not in QUANTITY_WORDS and token.lower_ not in QUANTITY_WORDS and token.pos_ != "NUM":
+        return None
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
 PAIR_NOUNS = frozenset({"side", "country", "nation", "government", "leader", "minister", "state", "neighbor",
                         "neighbour", "party", "president", "delegation", "army", "force"})
 PAIR_DETS = frozenset({"two", "both"})
@@ -682,13 +698,9 @@ class SentenceActors:
             group = self._group_reference(token)
             if group:
                 return group
-        if token.lemma_.lower() in QUANTITY_WORDS or token.pos_ == "NUM":
-            # "thousands of Iraqi Kurds", "dozens of protesters"
-            for c in token.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            return self.owners_at(p)
+        inner = quantity_of(token)  # "thousands of Iraqi Kurds", "dozens of protesters"
+        if inner is not None:
+            return self.owners_at(inner)
         out: list[Actor] = []
         for t in [token] + _conjuncts(token):
             a = self.actor(t)
@@ -776,12 +788,9 @@ class SentenceActors:
         """The agent of a noun phrase that names no country ("Kurdish rebels", "protesters")."""
         if token is None or token.pos_ not in ("NOUN", "PROPN"):
             return None
-        if token.lemma_.lower() in QUANTITY_WORDS or token.pos_ == "NUM":
-            for c in token.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            return self.bare_agent(p)
+        inner = quantity_of(token)
+        if inner is not None:
+            return self.bare_agent(inner)
         return self.agent_at(token.i)
 
     def _pair_reference(self, token: Token) -> tuple[Actor, ...] | None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from dyad.actors import SentenceActors
+from dyad.actors import SentenceActors, quantity_of
 from dyad.ontology import Ontology
 from dyad.patterns import Item, Pattern, PatternSet
 from dyad.records import Actor
@@ -282,9 +282,7 @@ def _match_item(item: Item, idx: int, pattern: Pattern, head: Token, noun: bool,
     if item.kind == "word":
         # a number or quantifier heading the object: "withdrew four of its diplomats",
         # "freed some of the prisoners": the noun after "of" is what was acted on
-        candidates = candidates + [g for c in candidates if _quantity(c)
-                                   for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-                                   for g in _pobjs(p)]
+        candidates = candidates + [g for g in map(quantity_of, candidates) if g is not None]
     for c in candidates:
         if c.i in used:
             continue
@@ -307,16 +305,6 @@ def _match_item(item: Item, idx: int, pattern: Pattern, head: Token, noun: bool,
                         t.lemma_.lower() in item.lemmas or t.lower_ in item.lemmas):
                     return t
     return None
-
-
-QUANTITY_WORDS = frozenset(
-    "some many most all several few both part rest majority remainder number dozens hundreds "
-    "thousands scores tens millions half".split())
-
-
-def _quantity(t: Token) -> bool:
-    """A number or quantity word that heads a noun phrase ("four of its diplomats")."""
-    return t.pos_ == "NUM" or t.lower_ in QUANTITY_WORDS
 
 
 def _nearby_words(token: Token, depth: int = 5) -> frozenset[str]:
