@@ -41,6 +41,7 @@ from dyad.actors import (
     pluralize,
     tsv_rows,
 )
+from dyad.compat import cut_comment
 
 DICTIONARY_KINDS = ("actors", "agents", "discards", "issues")
 
@@ -111,20 +112,6 @@ def _load_lines(path: Path, notes: _Notes) -> list[str]:
     return [line.rstrip("\r") for line in text.split("\n")]
 
 
-def _cut_comment(text: str) -> str:
-    """Text before a `#` (PETRARCH) or `;` (TABARI, PETRARCH-1) comment; both characters
-    are kept inside brackets (TABARI's `[###]` code)."""
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch == "[":
-            depth += 1
-        elif ch == "]":
-            depth = max(0, depth - 1)
-        elif ch in "#;" and depth == 0:
-            return text[:i]
-    return text
-
-
 def _clean_lines(lines: Sequence[str]) -> Iterator[tuple[int, str]]:
     """(line number, text) of the lines of a PETRARCH/TABARI file that hold something:
     `<!-- -->` comments (also over several lines), lines beginning with `<!`, `#`/`;`
@@ -150,7 +137,7 @@ def _clean_lines(lines: Sequence[str]) -> Iterator[tuple[int, str]]:
             text = text[:start] + " " + text[end + 3:]
         if text.lstrip().startswith("<!"):  # "<! -- ... -->", "<!DOCTYPE ...>"
             continue
-        text = _cut_comment(text).strip()
+        text = cut_comment(text).strip()
         if text:
             yield number, text
 
@@ -688,7 +675,7 @@ def _read_petrarch_discards(path: Path) -> Discards:
     story: dict[str, None] = {}
     for number, text in _clean_lines(lines):
         where = f"{path}:{number}"
-        if re.search(r"\S\t+\S", _cut_comment(lines[number - 1])) or lines[number - 1].count("\t") >= 3:
+        if re.search(r"\S\t+\S", cut_comment(lines[number - 1])) or lines[number - 1].count("\t") >= 3:
             problems.append(f"{where}: tab-separated columns: not a discard phrase")
             continue
         is_story = text.startswith("+")

@@ -41,6 +41,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dyad.compat import cut_comment
 from dyad.ontology import Ontology
 from dyad.patterns import PARTICLES, Item, Pattern, PatternError, PatternSet, parse_pattern
 
@@ -160,19 +161,6 @@ class VerbReadResult:
 # -- lines -----------------------------------------------------------------------------------
 
 
-def _strip_comment(line: str) -> str:
-    """Drop a `#` or `;` comment (not inside a [code]: `[###]` is a code)."""
-    depth = 0
-    for i, ch in enumerate(line):
-        if ch == "[":
-            depth += 1
-        elif ch == "]":
-            depth = max(0, depth - 1)
-        elif ch in "#;" and depth == 0:
-            return line[:i]
-    return line
-
-
 def _read_lines(path: Path) -> list[tuple[int, str]]:
     """(line number, text without comment); line numbers count '\\n' only, as editors do."""
     raw = path.read_bytes().decode("utf-8", errors="replace")
@@ -188,7 +176,7 @@ def _read_lines(path: Path) -> list[tuple[int, str]]:
         if stripped.startswith("<!--"):
             in_xml_comment = "-->" not in stripped
             continue
-        out.append((lineno, _strip_comment(line).rstrip()))
+        out.append((lineno, cut_comment(line).rstrip()))
     return out
 
 
