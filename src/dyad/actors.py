@@ -409,8 +409,13 @@ class SentenceActors:
     for "Iran and Iraq"), resolving pronouns and "the two sides" from the article context.
     """
 
-    def __init__(self, sent: Span, mentions: Sequence[Mention], matcher: ActorMatcher, context: ArticleContext):
+    def __init__(self, sent: Span, mentions: Sequence[Mention], matcher: ActorMatcher, context: ArticleContext,
+                 hidden: frozenset[int] = frozenset(), unknown_country: bool = False):
         self.sent = sent
+        self.hidden = hidden  # tokens of clauses not coded (dyad.commas): they name no actor
+        # PETRARCH's rule: an agent of no known country is '---' + its sector ("a senior
+        # official" → ---GOV); by Dyad's conventions it is no actor (not identifiable)
+        self.unknown_country = unknown_country
         self.doc = sent.doc
         self.matcher = matcher
         self.context = context
@@ -448,6 +453,8 @@ class SentenceActors:
 
     def actor(self, head: Token) -> Actor | None:
         """The single actor named by the noun phrase headed by `head` (no coordination)."""
+        if head.i in self.hidden:
+            return None
         if head.i in self._memo:
             return self._memo[head.i]
         self._memo[head.i] = None  # guard against cycles
@@ -455,11 +462,11 @@ class SentenceActors:
         self._memo[head.i] = actor
         return actor
 
-    def _compose(self, head: Token) -> Actor | None:
+    def _compose(self, head: Token, tokens: list[Token] | None = None) -> Actor | None:
         lower = head.lower_
         if head.pos_ == "PRON" or (lower in PRONOUNS and head.tag_ in ("PRP", "PRP$")):
             return self._pronoun(head)
-        tokens = self.np_tokens(head)
+        tokens = tokens or self.np_tokens(head)
         texts = " ".join(t.text for t in tokens)
         entity: ActorEntry | None = None  # person/org/name/capital covering the head or nearest
         country_entry: ActorEntry | None = None
@@ -476,7 +483,9 @@ class SentenceActors:
                     country_entry = e
             # a role word before a name ("Defense Minister Najjar") names the person's role;
             # before an ordinary noun ("military bases", "police station") it does not
-            if agent is None and head.pos_ == "PROPN":
+            if agent is None and (head.pos_ == "PROPN" or self.unknown_country):
+                # (PETRARCH's rules: an agent word anywhere in the noun phrase, "the official
+                # news agency")
                 a = self.agent_at(t.i)
                 if a is not None and t.i > head.i - 6:
                     agent = a
@@ -527,6 +536,9 @@ class SentenceActors:
                 if agent.sectors[0] in ("NGO", "IGO"):
                     # "foreign aid agencies", "rights groups": international, of no one country
                     return Actor(code=agent.sectors[0], country=None, sectors=agent.sectors, name=agent.phrase, text=texts)
+                if self.unknown_country:
+                    return Actor(code="---" + "".join(agent.sectors), country=None, sectors=agent.sectors,
+                                 name=agent.phrase, text=texts)
                 return None
             actor = Actor(code=country + "".join(agent.sectors), country=country, sectors=agent.sectors,
                           name=f"{self.matcher.actors.canonical_name(country)} ({agent.phrase})", text=texts)
@@ -685,7 +697,7 @@ class SentenceActors:
 
     def actors_at(self, token: Token | None) -> list[Actor]:
         """All actors of the noun phrase at `token`, expanding "X and Y" and "the two sides"."""
-        if token is None:
+        if token is None or token.i in self.hidden:
             return []
         if token.lower_ in ("which", "who", "whom", "that") and token.head.dep_ == "relcl" and token.head.head.i != token.i:
             # a relative pronoun stands for the noun its clause modifies ("Iran, which the
@@ -719,6 +731,9 @@ class SentenceActors:
                         a = self.actor(t)
                         if a is not None and a.country and all(a.code != b.code for b in out):
                             out.insert(0, a)
+        listed = self._listed_actors(token)
+        if len(listed) > len(out):
+            out = listed
         if len(out) == 1 and token.pos_ == "NOUN" and out[0].sectors and out[0].country:
             # "the ambassadors of Arnor, Osgiliath and Gondor", "lawmakers in France and
             # Germany": the agent of each country
@@ -731,6 +746,39 @@ class SentenceActors:
             if single is not None:
                 out.append(single)
         return out
+
+    def _listed_actors(self, token: Token) -> list[Actor]:
+        """A subject written as a list before its verb ("Evil Mordor, the awful Fornost, and
+        good Gondor welcomed"): one actor per member, read from the words between the commas
+        and "and"s, since the parser often attaches names it does not know wrongly. Only
+        plain noun phrases qualify (no preposition, verb or pronoun in the list); a member's
+        actor is the first one named in it."""
+        verb = token.head
+        if token.dep_ not in ("nsubj", "nsubjpass") or verb.i < token.i:
+            return []
+        end = verb.i
+        while end > token.i and self.doc[end - 1].pos_ in ("AUX", "PART"):
+            end -= 1  # "have postponed", "will not"
+        members: list[list[Token]] = [[]]
+        for t in self.doc[token.left_edge.i: end]:
+            if t.text == "," or t.pos_ == "CCONJ":
+                members.append([])
+            elif t.pos_ in LIST_MEMBER_POS:
+                members[-1].append(t)
+            else:
+                return []
+        members = [m for m in members if m]
+        if len(members) < 2:
+            return []
+        out: list[Actor] = []
+        for member in members:
+            named = next((t for t in member if t.i in self._actor_at and t.i not in self.hidden), None)
+            if named is None:
+                continue  # "Lions, tigers, and Gondor": only Gondor is an actor
+            a = self._compose(named, member)
+            if a is not None and all(a.code != b.code for b in out):
+                out.append(a)
+        return out if len(out) >= 2 else []
 
     def owners_at(self, token: Token | None, deep: bool = True, pronouns: bool = True) -> list[Actor]:
         """Actors of the noun phrase, or else of its owner: "its border posts" → the
@@ -922,6 +970,9 @@ def _compatible(kind: str, actor: Actor) -> bool:
     if kind == "person":
         return bool(actor.sectors)
     return True  # "it" is a country, an organisation or a body; "they" anything
+
+
+LIST_MEMBER_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM"})
 
 
 def _conjuncts_any(token: Token) -> list[Token]:

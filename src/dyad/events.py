@@ -345,6 +345,16 @@ def _regular_bases(form: str) -> list[str]:
     return out
 
 
+def _words_before(verb: Token, words: tuple[frozenset[str], ...]) -> bool:
+    """PETRARCH's words before the verb (`- INDICATED WOULD *`): they occur in this order
+    among the words of the sentence before the verb ("Ethiopia indicated it would act")."""
+    k = 0
+    for t in verb.sent[: verb.i - verb.sent.start]:
+        if k < len(words) and (t.lower_ in words[k] or t.lemma_.lower() in words[k]):
+            k += 1
+    return k == len(words)
+
+
 def match_token(patterns: PatternSet, token: Token, noun: bool,
                 is_actor=None) -> tuple[Pattern, dict[int, Token]] | None:
     """The most specific pattern of this token's lemma that matches, with its matched items.
@@ -365,9 +375,15 @@ def match_token(patterns: PatternSet, token: Token, noun: bool,
         return None
     nearby = _nearby_words(token)
     for pattern in plist:  # sorted most specific first
-        if not all(words & nearby for words in pattern.required):
+        sequence = not noun and "phrase" in pattern.flags and bool(pattern.head_modifiers)
+        required = pattern.required[: len(pattern.required) - len(pattern.head_modifiers)] if sequence \
+            else pattern.required
+        if not all(words & nearby for words in required):
             continue
-        if pattern.head_modifiers and not _has_modifiers(token, pattern.head_modifiers):
+        if sequence:
+            if not _words_before(token, pattern.head_modifiers):
+                continue
+        elif pattern.head_modifiers and not _has_modifiers(token, pattern.head_modifiers):
             continue
         if "pair" in pattern.flags and not _compound_subject(token):
             continue
@@ -384,9 +400,12 @@ def match_token(patterns: PatternSet, token: Token, noun: bool,
 class EventCoder:
     """Codes the events of parsed sentences with a pattern set and an ontology."""
 
-    def __init__(self, patterns: PatternSet, ontology: Ontology):
+    def __init__(self, patterns: PatternSet, ontology: Ontology, petrarch: bool = False):
         self.patterns = patterns
         self.ontology = ontology
+        # PETRARCH's rules where they differ from Dyad's conventions: statements are coded
+        # beside the other events of a sentence, a verb's future tense leaves its code as is
+        self.petrarch = petrarch
 
     # -- candidates ----------------------------------------------------------------------
 
@@ -468,13 +487,19 @@ class EventCoder:
 
     # -- main entry ----------------------------------------------------------------------
 
-    def code_sentence(self, sent: Span, actors: SentenceActors, trace: Trace | None = None) -> list[Fact]:
+    def code_sentence(self, sent: Span, actors: SentenceActors, trace: Trace | None = None,
+                      hidden: frozenset[int] = frozenset()) -> list[Fact]:
+        """The events of a sentence; tokens in `hidden` (clauses not coded) anchor none."""
         text = sent.text.rstrip()
         if text.endswith("?") or text.endswith('?"') or text.endswith("?”"):
             if trace:
                 trace.add(None, "the sentence is a question: nothing is coded")
             return []
         cands = self.candidates(sent, trace, actors)
+        for i in [i for i in cands if i in hidden]:
+            if trace:
+                trace.add(cands[i].anchor, f"'{cands[i].anchor.text}' is in a comma-delimited clause that is not coded")
+            del cands[i]
         if not cands:
             return []
         consumed: set[int] = set()
@@ -488,6 +513,8 @@ class EventCoder:
         # reporting verbs code only when nothing else does
         # a bare report ("X said ...") is no event unless it has an addressee ("X told Y");
         # reporting verbs code only when the sentence has no other event
+        if self.petrarch:
+            return self._salient(_drop_subordinate_phrase_facts(facts, trace), trace)
         if trace:
             for f in facts:
                 if f.say and not f.targets:
@@ -585,7 +612,8 @@ class EventCoder:
             facts = [fact] if fact is not None else []
 
         # future tense: cooperation becomes an intent, material conflict a threat
-        if mood in ("future", "would") and facts and cand.frame in (None,):
+        if mood in ("future", "would") and facts and cand.frame in (None,) \
+                and not (self.petrarch and "phrase" in cand.pattern.flags):
             for f in facts:
                 new = self._future_code(f.code)
                 if new != f.code:
@@ -635,6 +663,9 @@ class EventCoder:
                 inner_facts.extend(self._realize(cands[t.i], cands, consumed, actors, trace, inner=True))
         own = self._simple_fact(cand, actors, trace, allow_empty_source=bool(inner_facts))
         if cand.frame == "say":
+            if inner_facts and self.petrarch and own is not None:
+                own.say = True
+                return inner_facts + [own]  # PETRARCH codes the statement and what was said
             if inner_facts:
                 return inner_facts
             if own is None:

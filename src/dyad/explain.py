@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from dyad.actors import ArticleContext, SentenceActors
+from dyad.actors import ArticleContext
 from dyad.events import Trace
 from dyad.pipeline import Coder
 from dyad.records import Actor, Article, Event
@@ -39,10 +39,12 @@ def explain(coder: Coder, text: str, published: date | None = None) -> list[Sent
     article = Article(id="explain", text=text, published=published)
     out: list[SentenceExplanation] = []
     for index, sent in enumerate(doc.sents):
-        sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
-        actors = SentenceActors(sent, sent_mentions, coder.matcher, context)
+        hidden = coder.hidden_tokens(sent)
+        sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end
+                         and not any(i in hidden for i in range(m.start, m.end))]
+        actors = coder.sentence_actors(sent, sent_mentions, context, hidden)
         trace = Trace()
-        facts = coder.events.code_sentence(sent, actors, trace)
+        facts = coder.events.code_sentence(sent, actors, trace, hidden=hidden)
         events = coder._events(article, index, sent, facts, actors)
         tokens = [TokenInfo(t.i - sent.start, t.text, t.lemma_, t.pos_, t.dep_, t.head.i - sent.start, t.ent_type_)
                   for t in sent]

@@ -12,6 +12,8 @@ call passes its records explicitly, so several coders can live in one process.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import hashlib
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
@@ -32,6 +34,7 @@ from dyad.actors import (
     load_actor_dictionaries,
     load_agent_dictionary,
 )
+from dyad.commas import CommaClauses
 from dyad.events import EventCoder, Fact, Trace
 from dyad.nlp import Truecaser, load_pipeline, model_name, paragraphs
 from dyad.ontology import Ontology, default_ontology
@@ -41,6 +44,7 @@ from dyad.where import BORDER_NOUNS, Gazetteer, clause_places
 
 DATA = Path(__file__).parent / "data"
 MAX_EVENTS_PER_SENTENCE = 12
+CODING_OPTIONS = ("require_dyad", "comma_clauses", "petrarch_rules")  # changed by Coder.with_options
 # material-conflict roots whose events take the place's country as target when they have none
 PLACE_TARGET_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 # roots whose events between the members of a compound actor, with no other party named,
@@ -74,6 +78,14 @@ class CoderConfig:
     discard_files: list[Path] = field(default_factory=list)  # sentence and story discards
     issue_files: list[Path] = field(default_factory=list)  # issue dictionaries
     batch_size: int = 256
+    # PETRARCH's coding options (off by default; docs/dictionaries.md, "PETRARCH's options"):
+    # events need a source and a target; short comma-delimited clauses are not coded
+    require_dyad: bool = False
+    comma_clauses: CommaClauses | None = None
+    # PETRARCH's rules where they differ from Dyad's conventions: an agent of no known
+    # country is coded '---' + its sector ("a senior official" → ---GOV), statements are
+    # coded beside other events, a peer pattern's code is not changed by the future tense
+    petrarch_rules: bool = False
 
 
 @dataclass
@@ -114,7 +126,7 @@ class Coder:
         self.issues = _read_issues(cfg.issue_files)
         self.gazetteer = Gazetteer()
         self.matcher = ActorMatcher(self.nlp, self.actor_dict, self.agent_dict, self.gazetteer)
-        self.events = EventCoder(self.patterns, self.ontology)
+        self.events = EventCoder(self.patterns, self.ontology, petrarch=self.config.petrarch_rules)
         entries = [e for group in self.actor_dict.entries.values() for e in group]
         self.truecaser = Truecaser.from_phrases(
             always=[e.phrase for e in entries if e.kind in ("name", "adj")]
@@ -176,10 +188,12 @@ class Coder:
                 text = original[sent.start_char:sent.end_char].strip()
                 if not text:
                     continue
-                sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
-                actors = SentenceActors(sent, sent_mentions, self.matcher, context)
+                hidden = self.hidden_tokens(sent)
+                sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end
+                                 and not any(i in hidden for i in range(m.start, m.end))]
+                actors = self.sentence_actors(sent, sent_mentions, context, hidden)
                 discarded = story_discarded or (self.discards is not None and self.discards.match(sent.text) is not None)
-                facts = [] if discarded else self.events.code_sentence(sent, actors)
+                facts = [] if discarded else self.events.code_sentence(sent, actors, hidden=hidden)
                 coded = self._events(article, index, sent, facts, actors, text)
                 if self.issues is not None and coded:
                     found = tuple(self.issues.match(sent.text))
@@ -190,6 +204,27 @@ class Coder:
                 sentences.append(SentenceRecord(index=index, text=text))
                 index += 1
         return ArticleResult(article=article, sentences=sentences, events=events)
+
+    def hidden_tokens(self, sent: Span) -> frozenset[int]:
+        """Tokens of the comma-delimited clauses not coded (`comma_clauses`), else none."""
+        rule = self.config.comma_clauses
+        return rule.hidden(sent) if rule is not None and rule.active else frozenset()
+
+    def with_options(self, **changes) -> Coder:
+        """A coder sharing this one's loaded resources with other coding options
+        (`require_dyad`, `comma_clauses`, `petrarch_rules`): cheap, for validation files that change them
+        between records."""
+        unknown = set(changes) - set(CODING_OPTIONS)
+        if unknown:
+            raise TypeError(f"not a coding option: {', '.join(sorted(unknown))}")
+        other = copy.copy(self)
+        other.config = dataclasses.replace(self.config, **changes)
+        other.events = EventCoder(self.patterns, self.ontology, petrarch=other.config.petrarch_rules)
+        return other
+
+    def sentence_actors(self, sent: Span, mentions, context: ArticleContext, hidden: frozenset[int]) -> SentenceActors:
+        return SentenceActors(sent, mentions, self.matcher, context, hidden,
+                              unknown_country=self.config.petrarch_rules)
 
     def _dateline_country(self, article: Article, place) -> str | None:
         if not article.dateline:
@@ -235,6 +270,8 @@ class Coder:
                                        or p[0].code[:2] in UNTARGETED_ROOTS]
         for fact, resolved, location in prepared:
             for source, target, code in expand(fact):
+                if self.config.require_dyad and (_null(source) or _null(target)):
+                    continue  # PETRARCH's require_dyad: no event without both parties
                 out.append(self._record(article, index, text, source, target, code, fact.rule, resolved, attribution,
                                         location))
                 if len(out) >= MAX_EVENTS_PER_SENTENCE:
@@ -318,6 +355,11 @@ class Coder:
         """Code one article given as plain text (no ingest cleaning)."""
         article = Article(id=article_id, text=text, published=published)
         return next(self.code_articles([article])).events
+
+
+def _null(actor: Actor | None) -> bool:
+    """No actor, or PETRARCH's null code '---' (an agent code such as '---GOV' is not null)."""
+    return actor is None or actor.code in ("", "---")
 
 
 def _read_each(paths: Sequence[Path], reader: str):

@@ -5,7 +5,9 @@
 The records (`<Sentence>` with `<EventCoding sourcecode targetcode eventcode>`, or
 `noevents="True"`) name the dictionaries they were written against in an `<Environment>`
 block (`<Verbfile>`, `<Actorfile>`, `<Agentfile>`, `<Discardfile>`); they are read from the
-suite's folder with Dyad's PETRARCH readers. A record passes when the set of coded
+suite's folder with Dyad's PETRARCH readers. `<Config>` lines between records change
+PETRARCH's coding options for the records after them (require_dyad, comma_*); each record is
+coded with the options in force (`--dyad-options`: with Dyad's own instead). A record passes when the set of coded
 (source code, target code, event code) triples equals the expected set exactly (a target
 `---` is an event without a target); a `noevents` record passes when nothing is coded.
 """
@@ -13,6 +15,7 @@ suite's folder with Dyad's PETRARCH readers. A record passes when the set of cod
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 import sys
@@ -21,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from dyad.compat.petrarch_config import coding_options
 from dyad.evaluation.readers import read_petrarch
 from dyad.records import Article, Event
 
@@ -74,18 +78,26 @@ def _triple(e: Event) -> tuple[str, str, str]:
     return (e.source.code if e.source else "---", e.target.code if e.target else "---", e.cameo)
 
 
-def run_suite(xml: Path, dictionaries: list[Path] | None = None, nlp=None) -> SuiteResult:
+def run_suite(xml: Path, dictionaries: list[Path] | None = None, nlp=None, petrarch_options: bool = True) -> SuiteResult:
+    """Code the suite's records. With `petrarch_options` (the default) each record is coded
+    with PETRARCH's options as its file sets them (`<Config>`: require_dyad, comma_*), on
+    PETRARCH's defaults; without, with Dyad's (every event kept, no clause dropped)."""
     from dyad.dictionaries import config_with_dictionaries
     from dyad.pipeline import Coder, CoderConfig
 
     paths = dictionaries if dictionaries is not None else environment_dictionaries(xml)
     coder = Coder(config_with_dictionaries(CoderConfig(), paths), nlp=nlp)
     items = read_petrarch(xml)
-    articles = []
-    for item in items:
-        published = date.fromisoformat(item.published) if item.published else None
-        articles.append(Article(id=item.id, text=item.text, published=published))
-    coded = {r.article.id: {_triple(e) for e in r.events} for r in coder.code_articles(articles)}
+    coded: dict[str, set[tuple[str, str, str]]] = {}
+    # consecutive records under the same <Config> options are coded in one batch
+    for _, group in itertools.groupby(items, key=lambda item: sorted(item.options.items())):
+        group = list(group)
+        options = coding_options(group[0].options) if petrarch_options else {}
+        articles = [Article(id=item.id, text=item.text,
+                            published=date.fromisoformat(item.published) if item.published else None)
+                    for item in group]
+        for r in coder.with_options(**options).code_articles(articles):
+            coded[r.article.id] = {_triple(e) for e in r.events}
     result = SuiteResult(suite=str(xml), dictionaries=[str(p) for p in paths])
     for item in items:
         expected = {(s, t or "---", c) for s, t, c in item.events or []}
@@ -114,8 +126,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dictionary", action="append", type=Path, help="dictionaries (default: the suite's <Environment>)")
     ap.add_argument("--failures", type=int, default=0, help="list this many failed records")
     ap.add_argument("--json", type=Path, help="write every record's result as JSON")
+    ap.add_argument("--dyad-options", action="store_true",
+                    help="code with Dyad's options instead of PETRARCH's (<Config> lines ignored)")
     args = ap.parse_args(argv)
-    result = run_suite(args.xml, args.dictionary)
+    result = run_suite(args.xml, args.dictionary, petrarch_options=not args.dyad_options)
     print(report(result, args.failures))
     if args.json:
         args.json.write_text(json.dumps([{"id": r.id, "category": r.category, "passed": r.passed,

@@ -55,6 +55,8 @@ class GoldItem:
     tokens: list[str] | None = None
     tags: list[str] | None = None
     offsets: list[tuple[int, int]] | None = None
+    # PETRARCH validation files: the `<Config>` options in force for this record
+    options: dict[str, str] = field(default_factory=dict)
     category: str | None = None  # PETRARCH record category (AFP, GOLD, TEST, ...)
 
 
@@ -194,6 +196,7 @@ def read_spans(path: Path) -> list[GoldItem]:
 _SENTENCE = re.compile(r"<Sentence\b([^>]*?)/?>", re.S)
 _CODING = re.compile(r"<EventCoding\b([^>]*?)/?>", re.S)
 _TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
+_CONFIG = re.compile(r"<Config\b([^>]*?)/?>", re.S)
 _ATTR = re.compile(r"([\w:-]+)\s*=\s*\"([^\"]*)\"")
 
 
@@ -217,9 +220,18 @@ def read_petrarch(path: Path) -> list[GoldItem]:
     body = raw[body_start:] if body_start >= 0 else raw
     starts = list(_SENTENCE.finditer(body))
     items = []
+    options: dict[str, str] = {}
+    head_end = len(raw) - len(body) + (starts[0].start() if starts else len(body))
+    for c in _CONFIG.finditer(raw[:head_end]):  # options set in the <Environment> block
+        _set_option(options, _attrs(c.group(1)))
     for k, m in enumerate(starts):
         chunk = body[m.end(): starts[k + 1].start() if k + 1 < len(starts) else len(body)]
         attrs = _attrs(m.group(1))
+        record_options = dict(options)
+        # a <Config> line between records changes the options of the records after it
+        tail = chunk[chunk.find("</Sentence>"):] if "</Sentence>" in chunk else ""
+        for c in _CONFIG.finditer(tail):
+            _set_option(options, _attrs(c.group(1)))
         if attrs.get("evaluate", "true").lower() == "false":
             continue
         text_m = _TEXT.search(chunk)
@@ -242,8 +254,14 @@ def read_petrarch(path: Path) -> list[GoldItem]:
         published = f"{date[:4]}-{date[4:6]}-{date[6:8]}" if re.fullmatch(r"\d{8}", date) else None
         rid = attrs.get("id") or f"{Path(path).stem}-{k + 1}"
         items.append(GoldItem(id=rid, text=text, published=published, events=events,
-                              category=attrs.get("category")))
+                              category=attrs.get("category"), options=record_options))
     return items
+
+
+def _set_option(options: dict[str, str], attrs: dict[str, str]) -> None:
+    name, value = attrs.get("option", "").strip().lower(), attrs.get("value", "").strip()
+    if name:
+        options[name] = value
 
 
 # -- Dyad's gold JSONL ---------------------------------------------------------------------
