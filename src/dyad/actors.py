@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -39,7 +39,9 @@ SECTORS = frozenset(
 )
 KINDS = frozenset({"name", "adj", "capital", "org", "person"})
 
-_CODE_RE = re.compile(r"^[A-Z]{3}([A-Z0-9]{3})*$")
+# a CAMEO code is three letters and three-letter groups (IRNGOV); codes of peer dictionaries
+# that are not (ITHTV, G77) are kept as written
+_CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{2,}$")
 
 PRONOUNS = {
     "he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
@@ -162,7 +164,7 @@ class ActorDictionary:
 
     def add(self, entry: ActorEntry) -> None:
         self.entries.setdefault(_norm(entry.phrase), []).append(entry)
-        if entry.kind in ("name", "org", "person"):
+        if entry.kind in ("name", "org", "person") and "/" not in entry.code:
             self.names.setdefault(entry.code, entry.phrase)
 
     def lookup(self, phrase: str, when: date | None = None) -> ActorEntry | None:
@@ -217,7 +219,7 @@ def _parse_actor_row(cols: list[str], where: str) -> ActorEntry:
     if len(cols) < 3 or len(cols) > 5:
         raise DictionaryError(f"expected 3 to 5 tab-separated columns, got {len(cols)}")
     code, kind, phrase = cols[0], cols[1], cols[2]
-    if not _CODE_RE.match(code):
+    if not all(_CODE_RE.match(part) for part in code.split("/")):
         raise DictionaryError(f"bad actor code {code!r}")
     if kind not in KINDS:
         raise DictionaryError(f"unknown kind {kind!r} (one of {', '.join(sorted(KINDS))})")
@@ -427,6 +429,8 @@ class SentenceActors:
             for i in range(m.start, m.end):
                 index[i] = m
         self._memo: dict[int, Actor | None] = {}
+        # token → (first code, other codes) of a multi-code entry
+        self._companions: dict[int, tuple[str, tuple[str, ...]]] = {}
 
     # -- single noun phrases -------------------------------------------------------------
 
@@ -434,7 +438,27 @@ class SentenceActors:
         m = self._actor_at.get(i)
         if m is None:
             return None
-        return self.matcher.actors.lookup(m.key, self.when)
+        entry = self.matcher.actors.lookup(m.key, self.when)
+        if entry is not None and "/" in entry.code:
+            # a phrase naming several actors at once (TABARI's [FRO/BIL/SAM]): the first
+            # composes as usual, the others follow it (`_with_companions`)
+            first, *others = entry.code.split("/")
+            self._companions[i] = (first, tuple(others))
+            entry = replace(entry, code=first)
+        return entry
+
+    def _with_companions(self, actor: Actor, tokens: Iterable[Token]) -> list[Actor]:
+        """The actor, and the actors a multi-code phrase among `tokens` also names (with the
+        same sectors: "Shire officials" → FROGOV, BILGOV, SAMGOV)."""
+        out = [actor]
+        for t in tokens:
+            first, others = self._companions.get(t.i, ("", ()))
+            if not first or not actor.code.startswith(first):
+                continue
+            for code in others:
+                out.append(replace(actor, code=code + actor.code[len(first):], country=decode_code(code)[0],
+                                   name=self.matcher.actors.canonical_name(code)))
+        return out
 
     def agent_at(self, i: int) -> AgentEntry | None:
         m = self._agent_at.get(i)
@@ -719,7 +743,7 @@ class SentenceActors:
             if a is None and t.dep_ not in ("conj",):
                 continue
             if a is not None and all(a.code != b.code or a.text != b.text for b in out):
-                out.append(a)
+                out.extend(self._with_companions(a, self.np_tokens(t)))
                 out.extend(b for b in self._coordinated_modifiers(t, a) if all(b.code != c.code for c in out))
         if out and token.pos_ == "PROPN":
             # "Fornost and the awful Gondor" misparsed as a modifier of the last name: a name
@@ -776,8 +800,8 @@ class SentenceActors:
             if named is None:
                 continue  # "Lions, tigers, and Gondor": only Gondor is an actor
             a = self._compose(named, member)
-            if a is not None and all(a.code != b.code for b in out):
-                out.append(a)
+            if a is not None:
+                out.extend(b for b in self._with_companions(a, member) if all(b.code != c.code for c in out))
         return out if len(out) >= 2 else []
 
     def owners_at(self, token: Token | None, deep: bool = True, pronouns: bool = True) -> list[Actor]:

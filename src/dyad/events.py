@@ -765,6 +765,13 @@ class EventCoder:
         if (src_tok is None and not cand.noun and anchor.tag_ in ("VBD", "VBZ", "VBP", "VBN")
                 and (anchor.dep_ in MISPARSED_VERB_DEPS or _verbless_root_acl(anchor)) and _verbless(anchor.sent)):
             src_tok = _left_subject(anchor, actors)
+        if src_tok is None and self.petrarch and "phrase" in cand.pattern.flags and not cand.noun \
+                and _is_passive(anchor):
+            # PETRARCH reads a passive with no "by" agent as it reads any clause: its subject
+            # is the source ("The Philippines was criticized over its dispute with Eriador")
+            near = list(anchor.children) + [g for c in anchor.children if c.dep_ in ("aux", "auxpass")
+                                            for g in c.children]  # "was" misparsed as its head
+            src_tok = next((c for c in near if c.dep_ in ("nsubjpass", "nsubj")), None)
         sources = actors.owners_at(src_tok)
         weapon_source = False
         if not sources and src_tok is not None and src_tok.dep_ == "pobj" and src_tok.head.dep_ == "agent" \

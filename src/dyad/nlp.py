@@ -45,7 +45,20 @@ def load_pipeline(name: str | None = None) -> Language:
     for pipe in list(nlp.pipe_names):
         if pipe not in NEEDED and not pipe.startswith("dyad_"):
             nlp.disable_pipe(pipe)
+    if "dyad_sentence_hints" not in nlp.pipe_names:
+        nlp.add_pipe("dyad_sentence_hints", before="parser")
     return nlp
+
+
+@Language.component("dyad_sentence_hints")
+def sentence_hints(doc):
+    """Tell the parser where a sentence cannot begin: after a word cut at a hyphen ("an anti-
+    Gondor parade", "pro- and anti-government"), which the small model takes for an end."""
+    for t in doc[1:]:
+        before = doc[t.i - 1].text
+        if len(before) > 1 and before.endswith("-") and before[:-1].isalpha():
+            t.is_sent_start = False
+    return doc
 
 
 _PARA_SPLIT = re.compile(r"\n\s*\n")

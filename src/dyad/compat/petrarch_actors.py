@@ -45,9 +45,9 @@ from dyad.compat import cut_comment
 
 DICTIONARY_KINDS = ("actors", "agents", "discards", "issues")
 
-# A full actor code: a three-letter head, then groups of three letters or digits
-# (IRQ, IRQGOV, IGOUNOREFHCR, CHRCTH411).
-_CODE_RE = re.compile(r"[A-Z]{3}(?:[A-Z0-9]{3})*")
+# A full actor code: mostly a three-letter head, then groups of three letters or digits
+# (IRQ, IRQGOV, IGOUNOREFHCR, CHRCTH411); PETRARCH also has others (ITHTV, G77): kept
+_CODE_RE = re.compile(r"[A-Z][A-Z0-9]{2,}")
 _SECTORS_RE = re.compile(r"(?:[A-Z]{3})+")
 _ISSUE_CODE_RE = re.compile(r"[A-Za-z0-9_\-]+")
 # Sector codes that name a role, never an actor on their own ("[ELI]", "[MED]" with no
@@ -262,14 +262,13 @@ def _parse_code(content: str, where: str, problems: list[str], notes: _Notes) ->
         notes.add(f"TABARI special code [{code}] skipped (not an actor code)", where)
         return None
     if "/" in code:
-        notes.add("TABARI compound code [A/B] (several actors): only the first is kept", where)
-        code = code.split("/")[0]
+        notes.add("TABARI compound code [A/B]: a phrase naming several actors (written A/B)", where)
     if code != code.upper():
         notes.add("lower-case code upper-cased", where)
         code = code.upper()
-    if not _CODE_RE.fullmatch(code):
-        problems.append(f"{where}: bad actor code {raw!r} (a three-letter code, then groups of three "
-                        "letters or digits)")
+    if not all(_CODE_RE.fullmatch(part) for part in code.split("/")):
+        problems.append(f"{where}: bad actor code {raw!r} (letters and digits, at least three, "
+                        "beginning with a letter)")
         return None
     if code in ROLE_SECTORS:
         notes.add(f"a sector code alone is not an actor (no country or international code): [{code}] skipped",
@@ -283,7 +282,8 @@ def actor_kind(code: str) -> str:
     religious group) is a `name`, which composes with agents ("Iraqi defense minister");
     anything longer, and an international code (IGO, NGO, MNC, ...), is an `org`. A person
     coded with a role (USAGOV) is also an `org`: the peer formats do not mark persons."""
-    return "name" if len(code) == 3 and code not in INTERNATIONAL else "org"
+    first = code.split("/")[0]  # several actors named at once ([FRO/BIL/SAM]): as the first
+    return "name" if len(first) == 3 and first not in INTERNATIONAL else "org"
 
 
 @dataclass
