@@ -321,8 +321,9 @@ def test_special_null_code(tmp_path):
     text = "DONATE  [070]\n- * TRASH  [###]\n- * JUNK  [+++]\n"
     r = read_verbs(write(tmp_path, "t.verbs", text), ONTO)
     out = texts(r)
-    assert "- donate trash" in out and "- donate junk" in out
-    assert r.notes[pv.N_SPECIAL_NULL] == 2
+    assert "- donate trash" in out  # a discard: this use is no event
+    assert not any("junk" in line for line in out)  # a complex event: the verb's default applies
+    assert r.notes[pv.N_SPECIAL_NULL] == 1 and r.notes[pv.N_COMPLEX] == 1
 
 
 # -- malformed lines -------------------------------------------------------------------------

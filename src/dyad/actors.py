@@ -133,6 +133,7 @@ class AgentEntry:
     sectors: tuple[str, ...]
     phrase: str
     origin: str = ""
+    prefix: bool = False  # PETRARCH's [NGO~]: the code goes before the actor's (NGO + IRQ → NGOIRQ)
 
 
 def _norm(phrase: str) -> str:
@@ -250,11 +251,13 @@ class AgentDictionary:
                 self.problems.append(f"{where}: expected SECTOR<TAB>PHRASE[<TAB>PLURAL]")
                 continue
             sector = cols[0]
+            prefix = sector.endswith("~")
+            sector = sector.removesuffix("~")
             if not re.fullmatch(r"([A-Z]{3})+", sector):
                 self.problems.append(f"{where}: bad sector code {sector!r}")
                 continue
             sectors = tuple(sector[i:i + 3] for i in range(0, len(sector), 3))
-            entry = AgentEntry(sectors=sectors, phrase=cols[1], origin=where)
+            entry = AgentEntry(sectors=sectors, phrase=cols[1], origin=where, prefix=prefix)
             plural = cols[2] if len(cols) == 3 and cols[2] else pluralize(cols[1])
             for form in {cols[1], plural}:
                 self.entries.setdefault(_norm(form), entry)
@@ -461,6 +464,12 @@ class SentenceActors:
         return out
 
     def agent_at(self, i: int) -> AgentEntry | None:
+        """The agent (a role or sector word) at token i; a prefix agent ([NGO~]) is not one
+        here but is applied by `_compose` to the whole actor."""
+        entry = self._any_agent_at(i)
+        return entry if entry is not None and not entry.prefix else None
+
+    def _any_agent_at(self, i: int) -> AgentEntry | None:
         m = self._agent_at.get(i)
         return self.matcher.agents.entries.get(m.key) if m else None
 
@@ -491,6 +500,19 @@ class SentenceActors:
         if head.pos_ == "PRON" or (lower in PRONOUNS and head.tag_ in ("PRP", "PRP$")):
             return self._pronoun(head)
         tokens = tokens or self.np_tokens(head)
+        actor = self._compose_phrase(head, tokens)
+        if actor is None:
+            return None
+        # prefix agents ("MSF Arnor" → NGOARN): before the code, once
+        for t in tokens:
+            agent = self._any_agent_at(t.i)
+            if agent is not None and agent.prefix:
+                add = "".join(agent.sectors)
+                if not any(actor.code[k:k + len(add)] == add for k in range(0, len(actor.code), 3)):
+                    actor = replace(actor, code=add + actor.code, sectors=agent.sectors + actor.sectors)
+        return actor
+
+    def _compose_phrase(self, head: Token, tokens: list[Token]) -> Actor | None:
         texts = " ".join(t.text for t in tokens)
         entity: ActorEntry | None = None  # person/org/name/capital covering the head or nearest
         country_entry: ActorEntry | None = None

@@ -355,10 +355,57 @@ def _words_before(verb: Token, words: tuple[frozenset[str], ...]) -> bool:
     return k == len(words)
 
 
+def match_sequence(pattern: Pattern, head: Token, is_actor=None) -> dict[int, Token] | None:
+    """PETRARCH's matching of a pattern's words after the verb: in their order, anywhere
+    later in the verb's phrase; the words of a chain (`really_pleasant`) directly one after
+    another. A `+`/`$` slot takes the next actor named after the words before it (it may stay
+    empty). Returns the tokens matched per item, as `match_pattern` does."""
+    stream = [t for t in head.subtree if t.i > head.i and not t.is_punct]
+    elements: list[tuple[int, str, frozenset[str], bool, bool]] = []  # item, kind, words, adjacent, main
+    for idx, item in enumerate(pattern.items):
+        if item.kind in ("target", "source"):
+            elements.append((idx, "slot", frozenset(), False, True))
+            continue
+        words = list(item.modifiers) + [item.lemmas] if item.kind == "word" else [item.lemmas]
+        for k, alts in enumerate(words):
+            adjacent = k < len(item.adjacent) and item.adjacent[k]
+            elements.append((idx, "word", alts, adjacent, k == len(words) - 1))
+
+    def search(e: int, pos: int) -> dict[int, Token] | None:
+        if e == len(elements):
+            return {}
+        idx, kind, alts, adjacent, main = elements[e]
+        if kind == "slot":
+            for k in range(pos + 1, len(stream)):
+                t = stream[k]
+                if t.pos_ not in ("NOUN", "PROPN", "PRON") or is_actor is None or not is_actor(t):
+                    continue
+                phrase = t
+                while phrase.dep_ in ("compound", "amod", "nmod") and phrase.head.pos_ in ("NOUN", "PROPN"):
+                    phrase = phrase.head  # "Osgiliath soldiers": the whole noun phrase
+                rest = search(e + 1, max(k, stream.index(phrase)) if phrase in stream else k)
+                if rest is not None:
+                    rest[idx] = phrase if is_actor(phrase) else t
+                    return rest
+            return search(e + 1, pos)  # the slot stays empty: the default rules find the actor
+        for k in ([pos + 1] if adjacent else range(pos + 1, len(stream))):
+            if k < len(stream) and (stream[k].lower_ in alts or stream[k].lemma_.lower() in alts):
+                rest = search(e + 1, k)
+                if rest is not None:
+                    if main:
+                        rest[idx] = stream[k]
+                    return rest
+        return None
+
+    return search(0, -1)
+
+
 def match_token(patterns: PatternSet, token: Token, noun: bool,
-                is_actor=None) -> tuple[Pattern, dict[int, Token]] | None:
+                is_actor=None, sequence: bool = False) -> tuple[Pattern, dict[int, Token]] | None:
     """The most specific pattern of this token's lemma that matches, with its matched items.
-    `is_actor(token)` decides the `@` slots (a target that must be an actor)."""
+    `is_actor(token)` decides the `@` slots (a target that must be an actor). With
+    `sequence`, a peer dictionary's verb pattern (flag `phrase`) is matched on the word
+    sequence, as PETRARCH does (`match_sequence`), not on the parse."""
     index = patterns.nouns if noun else patterns.verbs
     form, lemma = token.lower_, _lemma(token)
     # a dictionary that lists an inflected form as its own head ("left" = depart, "met")
@@ -375,19 +422,22 @@ def match_token(patterns: PatternSet, token: Token, noun: bool,
         return None
     nearby = _nearby_words(token)
     for pattern in plist:  # sorted most specific first
-        sequence = not noun and "phrase" in pattern.flags and bool(pattern.head_modifiers)
-        required = pattern.required[: len(pattern.required) - len(pattern.head_modifiers)] if sequence \
+        words_before = not noun and "phrase" in pattern.flags and bool(pattern.head_modifiers)
+        required = pattern.required[: len(pattern.required) - len(pattern.head_modifiers)] if words_before \
             else pattern.required
         if not all(words & nearby for words in required):
             continue
-        if sequence:
+        if words_before:
             if not _words_before(token, pattern.head_modifiers):
                 continue
         elif pattern.head_modifiers and not _has_modifiers(token, pattern.head_modifiers):
             continue
         if "pair" in pattern.flags and not _compound_subject(token):
             continue
-        matched = match_pattern(pattern, token, noun)
+        if sequence and not noun and "phrase" in pattern.flags:
+            matched = match_sequence(pattern, token, is_actor)
+        else:
+            matched = match_pattern(pattern, token, noun)
         if matched is None:
             continue
         if any(item.actor_required and (i not in matched or is_actor is None or not is_actor(matched[i]))
@@ -415,7 +465,7 @@ class EventCoder:
         is_actor = (lambda tok: bool(actors.actors_at(tok))) if actors is not None else None
         for t in sent:
             if t.pos_ in ("VERB", "AUX") or (t.tag_.startswith("VB")):
-                hit = match_token(self.patterns, t, noun=False, is_actor=is_actor)
+                hit = match_token(self.patterns, t, noun=False, is_actor=is_actor, sequence=self.petrarch)
                 if hit is None:
                     # a verb the parser tagged as noun-like or a participle used as adjective
                     continue
@@ -436,7 +486,7 @@ class EventCoder:
         # verbs tagged as nouns at the sentence root ("Iran vows ..." in headlines)
         for i, c in list(nouns.items()):
             if c.anchor.dep_ == "ROOT":
-                hit = match_token(self.patterns, c.anchor, noun=False, is_actor=is_actor)
+                hit = match_token(self.patterns, c.anchor, noun=False, is_actor=is_actor, sequence=self.petrarch)
                 if hit is not None:
                     out[i] = Candidate(anchor=c.anchor, pattern=hit[0], code=hit[0].code, matched=hit[1])
                     del nouns[i]

@@ -45,6 +45,10 @@ class Item:
     actor_required: bool = False  # "@": a target slot that must hold an actor for the pattern to match
     modifiers: tuple[frozenset[str], ...] = ()  # for "word": required modifiers of this noun
     attach: int = -1  # index of the item this one hangs on (-1: the head)
+    # for each word of the item (its modifiers, then the word; or the preposition): whether
+    # it follows the pattern's previous word directly in the text (`really_pleasant`);
+    # empty: none does. Read by PETRARCH's word-sequence matching (dyad.events).
+    adjacent: tuple[bool, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -167,7 +171,20 @@ def parse_pattern(line: str, origin: str, ontology: Ontology | None = None, orde
         raise PatternError(f"bad head word {head!r}")
     items: list[Item] = []
     pending_mods: list[frozenset[str]] = []
+    pending_adj: list[bool] = []
     last_prep = -1  # index of the last preposition item
+    # a word chain `a_b_c`: words that follow one another directly
+    chained: list[tuple[str, bool]] = []
+    for tok in rest:
+        if "_" in tok and tok not in ("+", "$", "@"):
+            parts = tok.split("_")
+            if any(not part for part in parts):
+                raise PatternError(f"bad word chain {tok!r}")
+            chained.extend((part, k > 0) for k, part in enumerate(parts))
+        else:
+            chained.append((tok, False))
+    rest = [tok for tok, _ in chained]
+    glued = [adj for _, adj in chained]
     for i, tok in enumerate(rest):
         if tok in ("+", "$", "@"):
             if pending_mods:
@@ -187,16 +204,19 @@ def parse_pattern(line: str, origin: str, ontology: Ontology | None = None, orde
                 if items[j].kind == "word":
                     attach = j
                     break
-            items.append(Item(kind="prep", lemmas=alts, attach=attach))
+            items.append(Item(kind="prep", lemmas=alts, attach=attach, adjacent=(True,) if glued[i] else ()))
             last_prep = len(items) - 1
             continue
         # content word: a modifier if another content word follows directly
         nxt = rest[i + 1] if i + 1 < len(rest) else None
         if nxt is not None and nxt not in ("+", "$", "@") and not _parse_alternatives(nxt) <= PARTICLES:
             pending_mods.append(alts)
+            pending_adj.append(glued[i])
             continue
-        items.append(Item(kind="word", lemmas=alts, modifiers=tuple(pending_mods), attach=last_prep))
-        pending_mods = []
+        adjacent = tuple(pending_adj) + (glued[i],)
+        items.append(Item(kind="word", lemmas=alts, modifiers=tuple(pending_mods), attach=last_prep,
+                          adjacent=adjacent if any(adjacent) else ()))
+        pending_mods, pending_adj = [], []
     if sum(1 for it in items if it.kind == "target") > 1:
         raise PatternError("more than one target slot ('+' or '@')")
     if sum(1 for it in items if it.kind == "source") > 1:

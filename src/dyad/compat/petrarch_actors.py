@@ -465,14 +465,16 @@ _AGENT_RE = re.compile(
 )
 
 
-def _agent_code(raw: str, where: str, problems: list[str], notes: _Notes) -> tuple[str, ...] | None:
+def _agent_code(raw: str, where: str, problems: list[str], notes: _Notes) -> tuple[tuple[str, ...], bool] | None:
+    """(sectors, prefix) of an agent code: `[~GOV]` follows the actor's code, `[NGO~]` goes
+    before it (NGO~ + IRQ → NGOIRQ)."""
     code = "".join(raw.split())
+    prefix = False
     if code.startswith("~"):
         code = code[1:]
     elif code.endswith("~"):
-        notes.add("prefix agent code [CODE~] (PETRARCH puts it before the country code: NGO~ + IRQ → NGOIRQ) "
-                  "read as a sector (IRQ + NGO → IRQNGO)", where)
         code = code[:-1]
+        prefix = True
     else:
         problems.append(f"{where}: agent code [{raw.strip()}] needs a '~' before (sector) or after (prefix) it")
         return None
@@ -482,7 +484,7 @@ def _agent_code(raw: str, where: str, problems: list[str], notes: _Notes) -> tup
     if not _SECTORS_RE.fullmatch(code):
         problems.append(f"{where}: bad agent code [{raw.strip()}] (groups of three capital letters)")
         return None
-    return tuple(code[i:i + 3] for i in range(0, len(code), 3))
+    return tuple(code[i:i + 3] for i in range(0, len(code), 3)), prefix
 
 
 def _expand_markers(raw: str, sets: dict[str, list[str]], where: str, problems: list[str],
@@ -543,9 +545,10 @@ def _read_petrarch_agents(path: Path) -> ReadResult:
             continue
         if m.group("rest"):
             notes.add("text after the agent code ignored", where)
-        sectors = _agent_code(m.group("code"), where, problems, notes)
-        if sectors is None:
+        parsed = _agent_code(m.group("code"), where, problems, notes)
+        if parsed is None:
             continue
+        sectors, prefix = parsed
         raw = m.group("phrase").strip()
         if not raw:
             problems.append(f"{where}: empty agent phrase")
@@ -572,7 +575,7 @@ def _read_petrarch_agents(path: Path) -> ReadResult:
             group = [_norm(f) for f in group if _norm(f)]
             if not group:
                 continue
-            entry = AgentEntry(sectors=sectors, phrase=group[0], origin=where)
+            entry = AgentEntry(sectors=sectors, phrase=group[0], origin=where, prefix=prefix)
             count += 1
             for form in dict.fromkeys(group):
                 old = d.entries.get(form)
@@ -607,9 +610,9 @@ def write_agents(dictionary: AgentDictionary, path: Path | str) -> None:
     for form, entry in dictionary.entries.items():
         groups.setdefault(id(entry), (entry, []))[1].append(form)
     out = ["# Dyad agent dictionary (docs/dictionaries.md, \"Agent dictionary\")",
-           "# SECTOR<TAB>PHRASE[<TAB>PLURAL]"]
+           "# SECTOR<TAB>PHRASE[<TAB>PLURAL]   (SECTOR~: a code put before the actor's, NGO~ + IRQ → NGOIRQ)"]
     for entry, forms in groups.values():
-        sector = "".join(entry.sectors)
+        sector = "".join(entry.sectors) + ("~" if entry.prefix else "")
         singular = _norm(entry.phrase)
         if singular in forms:
             rest = [f for f in forms if f != singular]

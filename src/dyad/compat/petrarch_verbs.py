@@ -51,7 +51,9 @@ MAX_VARIANTS = 64  # Dyad patterns one peer pattern may expand to (synonym sets 
 MAX_STEM_COMPLETIONS = 3
 ARTICLES = frozenset({"a", "an", "the"})
 NOT_STEMS = frozenset("should would could must might shall will can may ought".split())
-MARKERS = frozenset({"*", "+", "$", "^", "%"})
+# "_" joins words that follow one another directly (READ_ALOUD, RECENTLY_*): kept as a
+# marker between them, written back as a Dyad word chain (`really_pleasant`)
+MARKERS = frozenset({"*", "+", "$", "^", "%", "_"})
 SPECIAL_NULL_CODES = frozenset({"###", "+++"})  # TABARI/PETRARCH "do not code" markers
 _DYAD_WORD = re.compile(r"^[a-z0-9][a-z0-9'\-.]*$")
 _CODE = re.compile(r"^(?P<a>---|\d{3,4}|)(?P<am>[?!]?)(?::(?P<b>---|\d{3,4}|)(?P<bm>[?!]?))?$")
@@ -78,7 +80,8 @@ N_REVERSE_ONLY_FROM = "reverse-only code [:B] with an object word and no slot: w
 N_REVERSE_ONLY_DROPPED = "reverse-only code [:B] with only a prepositional phrase and no slot: dropped"
 N_WEAK = "weak code '?': 'say' flag (coded only when the sentence has no other event)"
 N_STRONG = "strong code '!': marker ignored"
-N_SPECIAL_NULL = "special code ###/+++: read as '-' (not an event)"
+N_SPECIAL_NULL = "discard code ###: read as '-' (not an event)"
+N_COMPLEX = "complex-event code +++ (TABARI): pattern dropped, the verb's other patterns apply"
 N_ARTICLE = "article (a, an, the) in a pattern: dropped"
 N_BAD_WORD = "word not expressible in Dyad's syntax (n't, punctuation): alternative dropped"
 N_NO_WORDS = "pattern with no expressible word left: dropped"
@@ -241,6 +244,7 @@ class _Code:
     weak: bool = False
     strong: bool = False
     special: bool = False  # ### / +++
+    complex: bool = False  # +++
 
     @property
     def null(self) -> bool:
@@ -251,7 +255,7 @@ def _parse_code(text: str) -> _Code:
     """A PETRARCH/TABARI code; PatternError when malformed."""
     t = text.strip()
     if t in SPECIAL_NULL_CODES:
-        return _Code("-", special=True)
+        return _Code("-", special=True, complex=t == "+++")
     m = _CODE.match(t)
     if not m:
         raise PatternError(f"bad event code [{t}]")
@@ -289,6 +293,8 @@ def _lex(text: str, names: frozenset[str] = frozenset()) -> list[str]:
                     if joined[joined.index("&") + 1:].rstrip("_").upper() in names:
                         span = j - i
                 part = "_".join(parts[i:i + span])
+            if i and out and out[-1] != "_":
+                out.append("_")  # the part follows the previous one directly
             i += span
             if not part:
                 continue
@@ -458,6 +464,23 @@ class _Expander:
 
 def _is_content(tok: str) -> bool:
     return tok not in MARKERS and not set(tok.split("|")) <= PARTICLES
+
+
+def _join_adjacent(tokens: list[str]) -> list[str]:
+    """Words joined by a "_" marker become one Dyad word chain (`really_pleasant`); a marker
+    next to a slot, another marker or nothing (a dropped article: THE_NEATEST) is dropped."""
+    out: list[str] = []
+    glue = False
+    for tok in tokens:
+        if tok == "_":
+            glue = bool(out) and out[-1] not in MARKERS and out[-1] not in ("@",)
+            continue
+        if glue and tok not in MARKERS:
+            out[-1] = f"{out[-1]}_{tok}"
+        else:
+            out.append(tok)
+        glue = False
+    return out
 
 
 # -- verbs -----------------------------------------------------------------------------------
@@ -797,9 +820,9 @@ class _Reader:
                 sym = True
             elif tok == "^":
                 self.note(N_SKIP, lineno)
-            elif tok != "*":
+            elif tok not in ("*", "_"):
                 words_before.append(tok)
-        items = self.items(lineno, list(verb_after) + post)
+        items = _join_adjacent(self.items(lineno, list(verb_after) + post))
         if target_before and "$" not in items:
             self.note(N_TARGET_SUBJECT, lineno)
         flags: list[str] = []
@@ -829,6 +852,9 @@ class _Reader:
                 self.note(N_COMPOUND_SUBJECT, lineno)
         if sym and cameo != "-":
             flags.append("pair")  # the subject must be a compound actor
+        if code.complex:
+            self.note(N_COMPLEX, lineno)
+            return 0
         if code.special:
             self.note(N_SPECIAL_NULL, lineno)
         if code.weak and cameo != "-":
@@ -958,7 +984,12 @@ def format_pattern(p: Pattern, noun: bool = False) -> str:
         raise PatternError("words before the verb cannot be written in Dyad's syntax")
     parts.append(_alts(p.heads))
     for item in p.items:
-        parts.extend(_item_tokens(item))
+        tokens = _item_tokens(item)
+        for k, tok in enumerate(tokens):
+            if k < len(item.adjacent) and item.adjacent[k] and len(parts) > 1:
+                parts[-1] += "_" + tok  # a word chain: the words follow one another directly
+            else:
+                parts.append(tok)
     flags: list[str] = []
     if "sym" in p.flags:
         flags.append("sym")
