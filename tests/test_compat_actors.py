@@ -292,9 +292,9 @@ def test_agent_constructs(agents):
     assert "sheep" in d.entries and "sheeps" not in d.entries
     assert d.entries["deputies"].sectors == ("LEG",)
     assert "herald" in d.entries and "heralds" not in d.entries  # final '_': an exact word
-    # a prefix code is read as a sector
-    assert d.entries["relief agency"].sectors == ("NGO",)
-    assert "prefix agent code" in "\n".join(agents.notes)
+    # a prefix code ([NGO~]) goes before the actor's code when composed
+    assert d.entries["relief agency"].sectors == ("NGO",) and d.entries["relief agency"].prefix
+    assert not d.entries["deputies"].prefix
 
 
 def test_malformed_agent_lines(agents, tmp_path):

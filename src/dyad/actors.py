@@ -501,15 +501,20 @@ class SentenceActors:
             return self._pronoun(head)
         tokens = tokens or self.np_tokens(head)
         actor = self._compose_phrase(head, tokens)
+        prefixes = [a for a in (self._any_agent_at(t.i) for t in tokens) if a is not None and a.prefix]
+        if actor is None and prefixes and self._any_agent_at(head.i) in prefixes:
+            # "the French relief agency" ([NGO~]): the country's, under the prefix
+            country = next((e for e in map(self.entry_at, (t.i for t in tokens))
+                            if e is not None and e.kind in ("name", "adj", "capital")), None)
+            if country is not None:
+                actor = self._country_actor(country, (), " ".join(t.text for t in tokens))
         if actor is None:
             return None
         # prefix agents ("MSF Arnor" → NGOARN): before the code, once
-        for t in tokens:
-            agent = self._any_agent_at(t.i)
-            if agent is not None and agent.prefix:
-                add = "".join(agent.sectors)
-                if not any(actor.code[k:k + len(add)] == add for k in range(0, len(actor.code), 3)):
-                    actor = replace(actor, code=add + actor.code, sectors=agent.sectors + actor.sectors)
+        for agent in dict.fromkeys(prefixes):
+            add = "".join(agent.sectors)
+            if not any(actor.code[k:k + len(add)] == add for k in range(0, len(actor.code), 3)):
+                actor = replace(actor, code=add + actor.code, sectors=agent.sectors + actor.sectors)
         return actor
 
     def _compose_phrase(self, head: Token, tokens: list[Token]) -> Actor | None:
@@ -577,7 +582,8 @@ class SentenceActors:
         if agent is None:
             return None
         if country_entry is None:
-            country = self._context_country(head)
+            # (PETRARCH's rules: only the phrase itself gives an agent its country)
+            country = None if self.unknown_country else self._context_country(head)
             if country is None:
                 if agent.sectors[0] in ("NGO", "IGO"):
                     # "foreign aid agencies", "rights groups": international, of no one country
@@ -780,6 +786,9 @@ class SentenceActors:
         listed = self._listed_actors(token)
         if len(listed) > len(out):
             out = listed
+        spread = self._agents_in_countries(token)
+        if spread:
+            out = spread
         if len(out) == 1 and token.pos_ == "NOUN" and out[0].sectors and out[0].country:
             # "the ambassadors of Arnor, Osgiliath and Gondor", "lawmakers in France and
             # Germany": the agent of each country
@@ -792,6 +801,26 @@ class SentenceActors:
             if single is not None:
                 out.append(single)
         return out
+
+    def _agents_in_countries(self, token: Token) -> list[Actor]:
+        """"Lawmakers and officials in Fornost and Gondor": each agent of each country, also
+        when the parser hangs the second country on the agent ("Gondor" as a conjunct of
+        "Lawmakers")."""
+        if token.pos_ != "NOUN" or self.agent_at(token.i) is None:
+            return []
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is None:
+            return []
+        places = [pobj] + _conjuncts(pobj) + [c for c in _conjuncts(token) if c.i > pobj.i]
+        entries = [self.entry_at(t.i) for t in places]
+        if any(e is None or e.kind not in ("name", "adj", "capital") for e in entries):
+            return []
+        agents = [token] + [c for c in _conjuncts(token) if c.i < prep.i]
+        if any(self.agent_at(a.i) is None for a in agents) or len(agents) * len(entries) < 2:
+            return []
+        text = " ".join(t.text for t in self.np_tokens(token))
+        return [self._country_actor(e, self.agent_at(a.i).sectors, text) for a in agents for e in entries]
 
     def _listed_actors(self, token: Token) -> list[Actor]:
         """A subject written as a list before its verb ("Evil Mordor, the awful Fornost, and
@@ -824,7 +853,7 @@ class SentenceActors:
             a = self._compose(named, member)
             if a is not None:
                 out.extend(b for b in self._with_companions(a, member) if all(b.code != c.code for c in out))
-        return out if len(out) >= 2 else []
+        return out
 
     def owners_at(self, token: Token | None, deep: bool = True, pronouns: bool = True) -> list[Actor]:
         """Actors of the noun phrase, or else of its owner: "its border posts" → the

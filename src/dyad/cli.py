@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 import time
@@ -98,6 +99,29 @@ def _batches(items: Iterator[Article | Rejection], size: int, on_reject,
         yield batch
 
 
+def petrarch_options(func):
+    """--petrarch / --petrarch-config: PETRARCH's coding options and rules."""
+    func = click.option("--petrarch-config", type=click.Path(exists=True, dir_okay=False),
+                        help="PETRARCH config file whose [Options] (require_dyad, comma_*) to code with; "
+                             "implies --petrarch.")(func)
+    return click.option("--petrarch", is_flag=True,
+                        help="Code as PETRARCH does: events need a source and a target, short comma "
+                             "clauses are dropped, unknown-country agents are '---' + sector "
+                             "(docs/dictionaries.md, \"PETRARCH's options\").")(func)
+
+
+def _with_petrarch(config: CoderConfig, petrarch: bool, petrarch_config: str | None) -> CoderConfig:
+    from dyad.compat.petrarch_config import coding_options, read_config
+
+    if not petrarch and not petrarch_config:
+        return config
+    try:
+        options = read_config(Path(petrarch_config)) if petrarch_config else coding_options({})
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    return dataclasses.replace(config, **options)
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", help="Write events: '-' (JSONL to stdout), FILE.jsonl, FILE.csv or FILE.parquet.")
@@ -115,9 +139,10 @@ def _batches(items: Iterator[Article | Rejection], size: int, on_reject,
 @click.option("--dedup-window", type=click.IntRange(1), default=None,
               help="Days within which the same source, target and code are one event (default: the store's, "
                    "1 for a new store; Phoenix's one-a-day filter). A new value regroups the store.")
+@petrarch_options
 def code(inputs: Sequence[str], output: str | None, pub_date: str | None, store_path: str, no_store: bool,
          model: str | None, workers: int, dictionaries: Sequence[str], encoding: str, max_chars: int,
-         quiet: bool, dedup_window: int | None) -> None:
+         quiet: bool, dedup_window: int | None, petrarch: bool, petrarch_config: str | None) -> None:
     """Code news articles (files, folders, '-' for stdin) into events."""
     published = _date(pub_date, "--date")
     if output is not None:
@@ -129,6 +154,7 @@ def code(inputs: Sequence[str], output: str | None, pub_date: str | None, store_
         config = config_with_dictionaries(CoderConfig(model=model), [Path(d) for d in dictionaries])
     except DictionaryKindError as exc:
         raise click.UsageError(str(exc)) from None
+    config = _with_petrarch(config, petrarch, petrarch_config)
     err = Console(stderr=True, highlight=False)
     summary = Summary(started=time.perf_counter())
 
@@ -290,7 +316,9 @@ def _print_unique(rows: list[dict], store_path: str, fmt: str) -> None:
 @click.option("--date", "pub_date", help="Publication date YYYY-MM-DD (for relative dates).")
 @click.option("--model", help="spaCy model package.")
 @click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(exists=True))
-def explain(sentence: str, pub_date: str | None, model: str | None, dictionaries: Sequence[str]) -> None:
+@petrarch_options
+def explain(sentence: str, pub_date: str | None, model: str | None, dictionaries: Sequence[str],
+            petrarch: bool, petrarch_config: str | None) -> None:
     """Show how a sentence is coded: parse, actors, patterns, and why verbs did not code."""
     from dyad.explain import explain as run_explain
 
@@ -299,7 +327,7 @@ def explain(sentence: str, pub_date: str | None, model: str | None, dictionaries
         config = config_with_dictionaries(CoderConfig(model=model), [Path(d) for d in dictionaries])
     except DictionaryKindError as exc:
         raise click.UsageError(str(exc)) from None
-    coder = Coder(config)
+    coder = Coder(_with_petrarch(config, petrarch, petrarch_config))
     out = Console(highlight=False)
     for s in run_explain(coder, sentence, published):
         out.rule(s.text[:100])

@@ -12,7 +12,9 @@ A maximum of 0 turns that kind off. The defaults are PETRARCH's (2-8, 0-0, 2-8).
 not drop clauses unless asked (`dyad code --comma-clauses`, `CoderConfig.comma_clauses`):
 its dependency rules already keep reporting clauses and appositions apart from the event.
 
-The clauses are not removed from the text: their tokens are hidden from the actor and
+A clause that holds the sentence's first subject or its verb is the main clause and is kept
+(PETRARCH would drop "restored ties with Libya" from "France, it seems, restored ties with
+Libya"). The clauses are not removed from the text: their tokens are hidden from the actor and
 event stages, so the parse of the whole sentence is kept (PETRARCH likewise removes the
 phrases from the parse tree, not from the text).
 
@@ -76,19 +78,24 @@ class CommaClauses:
         end = sent.end
         while end > sent.start and sent.doc[end - 1].is_punct and sent.doc[end - 1].text != ",":
             end -= 1  # the final full stop (and quotes) stay
+        # the sentence's first subject and its verb are the main clause, which is never
+        # dropped ("France, it seems, restored ties with Libya on Monday")
+        subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass")), None)
+        main = (subject.i, subject.head.i) if subject is not None else ()
         out: set[int] = set()
+
+        def drop(start: int, stop: int, low: int, high: int) -> None:
+            if start < stop and low <= _words(sent.doc, start, stop) <= high \
+                    and not any(start <= i < stop for i in main):
+                out.update(range(start, stop))
+
         if self.bmax:
-            first = commas[0].i
-            if self.bmin <= _words(sent.doc, sent.start, first) <= self.bmax:
-                out.update(range(sent.start, first))
+            drop(sent.start, commas[0].i, self.bmin, self.bmax)
         if self.emax:
-            last = commas[-1].i
-            if last < end and self.emin <= _words(sent.doc, last + 1, end) <= self.emax:
-                out.update(range(last + 1, end))
+            drop(commas[-1].i + 1, end, self.emin, self.emax)
         if self.max:
             for a, b in zip(commas, commas[1:]):
-                if self.min <= _words(sent.doc, a.i + 1, b.i) <= self.max:
-                    out.update(range(a.i + 1, b.i))
+                drop(a.i + 1, b.i, self.min, self.max)
         return frozenset(out)
 
 
@@ -98,6 +105,11 @@ def _words(doc, start: int, end: int) -> int:
 
 def clause_comma(comma: Token) -> bool:
     """A comma between clauses, not one inside a noun phrase."""
+    if comma.i > 0:
+        before = comma.doc[comma.i - 1]
+        if any(t.dep_ == "appos" and t.pos_ in NOMINAL and t.right_edge.i == before.i
+               for t in [before, *before.ancestors]):
+            return False  # "Libya, its neighbour, restored": the comma closing an apposition
     head = comma.head
     if head.pos_ not in NOMINAL:
         return True

@@ -20,6 +20,8 @@ not code.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -345,14 +347,41 @@ def _regular_bases(form: str) -> list[str]:
     return out
 
 
-def _words_before(verb: Token, words: tuple[frozenset[str], ...]) -> bool:
+def _inflection_of(form: str, lemma: str) -> bool:
+    """Whether `form` is `lemma` or one of its regular inflections, or else an irregular form
+    (one not spelled as the base plus a suffix: broke, met, left)."""
+    if form == lemma or not form.startswith(lemma):
+        return True
+    stem = lemma[:-1]
+    regular = {lemma + "s", lemma + "ed", lemma + "d", lemma + "ing", lemma + lemma[-1:] + "ed",
+               lemma + lemma[-1:] + "ing"}
+    if lemma.endswith("e"):
+        regular.add(stem + "ing")
+    if re.search(r"(s|x|z|ch|sh|o)$", lemma):
+        regular.add(lemma + "es")
+    if re.search(r"[^aeiou]y$", lemma):
+        regular.update({stem + "ied", stem + "ies"})
+    return form in regular
+
+
+def _words_before(verb: Token, words: tuple[frozenset[str], ...], adjacent: tuple[bool, ...] = ()) -> bool:
     """PETRARCH's words before the verb (`- INDICATED WOULD *`): they occur in this order
-    among the words of the sentence before the verb ("Ethiopia indicated it would act")."""
-    k = 0
-    for t in verb.sent[: verb.i - verb.sent.start]:
-        if k < len(words) and (t.lower_ in words[k] or t.lemma_.lower() in words[k]):
-            k += 1
-    return k == len(words)
+    among the words of the sentence before the verb ("Ethiopia indicated it would act"); a
+    word flagged in `adjacent` directly after the previous one, the verb directly after the
+    last when the final flag is set (`- RECENTLY_*`)."""
+    tokens = [t for t in verb.sent[: verb.i - verb.sent.start] if not t.is_punct]
+    flags = adjacent or (False,) * (len(words) + 1)
+
+    def search(k: int, pos: int) -> bool:
+        if k == len(words):
+            return not flags[-1] or pos == len(tokens) - 1
+        for j in ([pos + 1] if flags[k] else range(pos + 1, len(tokens))):
+            t = tokens[j] if j < len(tokens) else None
+            if t is not None and (t.lower_ in words[k] or t.lemma_.lower() in words[k]) and search(k + 1, j):
+                return True
+        return False
+
+    return search(0, -1)
 
 
 def match_sequence(pattern: Pattern, head: Token, is_actor=None) -> dict[int, Token] | None:
@@ -420,6 +449,8 @@ def match_token(patterns: PatternSet, token: Token, noun: bool,
         plist = next((index[b] for b in _regular_bases(form) if b in index), None)
     if not plist:
         return None
+    if sequence and not noun and form not in index and not _inflection_of(form, lemma):
+        return None  # PETRARCH knows a verb by its forms: "departes" is no form of depart
     nearby = _nearby_words(token)
     for pattern in plist:  # sorted most specific first
         words_before = not noun and "phrase" in pattern.flags and bool(pattern.head_modifiers)
@@ -428,7 +459,7 @@ def match_token(patterns: PatternSet, token: Token, noun: bool,
         if not all(words & nearby for words in required):
             continue
         if words_before:
-            if not _words_before(token, pattern.head_modifiers):
+            if not _words_before(token, pattern.head_modifiers, pattern.before_adjacent):
                 continue
         elif pattern.head_modifiers and not _has_modifiers(token, pattern.head_modifiers):
             continue

@@ -67,6 +67,10 @@ class Pattern:
     # a quick filter before the tree is matched
     required: tuple[frozenset[str], ...] = ()
     head_modifiers: tuple[frozenset[str], ...] = ()  # nouns: "defense cooperation" → (defense,)
+    # verbs, the words before the verb (`before=`) that follow one another directly: one flag
+    # per word (it follows the previous word directly), then one for the verb (it follows the
+    # last word directly); empty: none ("most_certainly", "recently_")
+    before_adjacent: tuple[bool, ...] = ()
 
     @property
     def specificity(self) -> int:
@@ -225,6 +229,7 @@ def parse_pattern(line: str, origin: str, ontology: Ontology | None = None, orde
     frame = None
     reverse = None
     negated = None
+    before_adjacent: tuple[bool, ...] = ()
     for flag in flag_text.split():
         if flag == "sym":
             flags.add("sym")
@@ -245,7 +250,10 @@ def parse_pattern(line: str, origin: str, ontology: Ontology | None = None, orde
             # criticized", "troops rushed"): PETRARCH patterns with words before the verb
             if noun:
                 raise PatternError("'before=' is a flag of verb patterns")
-            head_mods.extend(_parse_alternatives(w) for w in flag[7:].lower().split(",") if w)
+            # `a_b`: words that follow one another directly; a final `_`: the verb follows
+            words, adjacent = _before_words(flag[7:].lower())
+            head_mods.extend(words)
+            before_adjacent = adjacent if any(adjacent) else ()
         elif flag.startswith("neg="):
             negated = flag[4:]
             if not re.fullmatch(r"\d{3,4}", negated) or (ontology is not None and negated not in ontology.codes):
@@ -283,10 +291,34 @@ def parse_pattern(line: str, origin: str, ontology: Ontology | None = None, orde
         text=body.strip(),
         order=order,
         head_modifiers=tuple(head_mods),
+        before_adjacent=before_adjacent,
         negated_code=negated,
         required=tuple(item.lemmas for item in items if item.kind in ("prep", "word"))
         + tuple(m for item in items for m in item.modifiers) + tuple(head_mods),
     )
+
+
+def _before_words(text: str) -> tuple[list[frozenset[str]], tuple[bool, ...]]:
+    """The words of a `before=` flag and their adjacency flags (see Pattern.before_adjacent)."""
+    words: list[frozenset[str]] = []
+    adjacent: list[bool] = []
+    glue = False
+    for part in text.split(","):
+        if not part:
+            continue
+        links = part.split("_")
+        for k, link in enumerate(links):
+            if not link:
+                if k == len(links) - 1 and k > 0:
+                    glue = True  # a final "_": what comes next follows directly
+                    continue
+                raise PatternError(f"bad word chain {part!r} in before=")
+            if not _WORD_RE.match(link):
+                raise PatternError(f"bad word {link!r} in before=")
+            words.append(_parse_alternatives(link))
+            adjacent.append(bool(words[:-1]) and (k > 0 or glue))
+            glue = False
+    return words, tuple(adjacent) + (glue,)
 
 
 def load_frames(path: Path) -> tuple[dict[str, dict[str, str]], list[str]]:

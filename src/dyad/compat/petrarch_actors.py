@@ -999,7 +999,7 @@ def detect_format(path: Path | str) -> tuple[str, str] | None:
                       and not re.search(r"[\[\]]", c[1]))
     if issue_like and (hint == "issues" or any(len(c) == 2 and c[1].strip().startswith("-") for c in cols)):
         return "issues", "dyad"
-    if most(lambda c: len(c) in (2, 3) and _SECTORS_RE.fullmatch(c[0].strip()) and c[1].strip()
+    if most(lambda c: len(c) in (2, 3) and _SECTORS_RE.fullmatch(c[0].strip().removesuffix("~")) and c[1].strip()
             and not re.search(r"[,:;()\[\]]", " ".join(c[1:])) and len(" ".join(c[1:]).split()) <= 12):
         return "agents", "dyad"
     # the PETRARCH / TABARI family: verb dictionaries first (their lines also hold [codes])

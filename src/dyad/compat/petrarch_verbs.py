@@ -43,7 +43,7 @@ from pathlib import Path
 
 from dyad.compat import cut_comment
 from dyad.ontology import Ontology
-from dyad.patterns import PARTICLES, Item, Pattern, PatternError, PatternSet, parse_pattern
+from dyad.patterns import PARTICLES, Item, Pattern, PatternError, PatternSet, _before_words, parse_pattern
 
 DIALECTS = ("petrarch2", "petrarch1", "tabari")
 BEFORE_MODES = ("drop", "modifiers")
@@ -810,18 +810,28 @@ class _Reader:
         """Build and add one Dyad pattern; the number added (0: dropped or duplicate)."""
         sym = False
         words_before: list[str] = list(verb_before)
+        chained: list[str] = list(verb_before)  # the same words, "_"-joined where adjacent
         target_before = False
+        glue = False
         for tok in pre:
+            if tok == "_":
+                glue = bool(chained)
+                continue
             if tok == "$":
-                continue  # the source is the subject: Dyad's default
-            if tok == "+":
+                pass  # the source is the subject: Dyad's default
+            elif tok == "+":
                 target_before = True
             elif tok == "%":
                 sym = True
             elif tok == "^":
                 self.note(N_SKIP, lineno)
-            elif tok not in ("*", "_"):
+            elif tok != "*":
                 words_before.append(tok)
+                chained.append(("_" if glue else ",") + tok if chained else tok)
+                glue = False
+                continue
+            glue = False
+        before_flag = "".join(chained).lstrip(",") + ("_" if glue and chained else "")
         items = _join_adjacent(self.items(lineno, list(verb_after) + post))
         if target_before and "$" not in items:
             self.note(N_TARGET_SUBJECT, lineno)
@@ -878,10 +888,10 @@ class _Reader:
         pattern = parse_pattern(line, self.origin(lineno), self.ontology, self.order)
         assert pattern is not None
         if words_before:
-            mods = tuple(frozenset(w.split("|")) for w in words_before)
+            mods, adjacent = _before_words(before_flag)
             pattern = dataclasses.replace(
-                pattern, head_modifiers=mods, required=pattern.required + mods,
-                text=f"{pattern.text} ; before={','.join(words_before)}")
+                pattern, head_modifiers=tuple(mods), required=pattern.required + tuple(mods),
+                before_adjacent=adjacent if any(adjacent) else (), text=f"{pattern.text} ; before={before_flag}")
         key = _key(pattern)
         if key in self.seen:
             self.note(N_DUPLICATE, lineno)
@@ -934,7 +944,7 @@ def _regular_base(word: str, verbs: frozenset[str]) -> str | None:
 
 
 def _key(p: Pattern) -> tuple:
-    return (p.code, p.heads, p.items, p.flags, p.frame, p.reverse_code, p.head_modifiers)
+    return (p.code, p.heads, p.items, p.flags, p.frame, p.reverse_code, p.head_modifiers, p.before_adjacent)
 
 
 # -- public API ------------------------------------------------------------------------------
@@ -1008,7 +1018,9 @@ def format_pattern(p: Pattern, noun: bool = False) -> str:
     if p.negated_code:
         flags.append(f"neg={p.negated_code}")
     if p.head_modifiers and not noun:
-        flags.append("before=" + ",".join(_alts(m) for m in p.head_modifiers))
+        adjacent = p.before_adjacent or (False,) * (len(p.head_modifiers) + 1)
+        text = "".join(("_" if adjacent[k] else ",") * (k > 0) + _alts(m) for k, m in enumerate(p.head_modifiers))
+        flags.append("before=" + text + ("_" if adjacent[-1] else ""))
     line = " ".join(parts)
     return line + (" ; " + " ".join(flags) if flags else "")
 
