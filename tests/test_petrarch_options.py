@@ -24,6 +24,7 @@ ACTORS = """\
 FRANCE_ [FRA]
 +FRENCH_
 LIBYA_ [LBY]
++LIBYAN_
 IRAQ_ [IRQ]
 +IRAQI_
 SYLVANIA [SYL/FRD]   # a phrase that names two actors at once
@@ -240,6 +241,12 @@ def test_subject_lists_and_agents_of_several_countries(peer_coder):
         ("FRA", "FRD", "064"), ("IRQ", "FRD", "064"), ("LBY", "FRD", "064")}
     assert triples(rules, "Lawmakers and officials in France and Iraq restored diplomatic ties with Libya.") == {
         ("FRALEG", "LBY", "064"), ("FRAGOV", "LBY", "064"), ("IRQLEG", "LBY", "064"), ("IRQGOV", "LBY", "064")}
+
+
+def test_coordinated_country_words_before_a_noun(peer_coder):
+    # "Iraqi and Libyan leaders" (leaders: no agent here): each country
+    assert triples(peer_coder, "France restored diplomatic ties with Iraqi and Libyan leaders.") == {
+        ("FRA", "IRQ", "064"), ("FRA", "LBY", "064")}
 
 
 def test_verb_forms_petrarch_does_not_know_code_nothing(peer_coder):

@@ -900,11 +900,23 @@ class SentenceActors:
                             return found
         # "Iraqi positions", "a British-flagged tanker" (the country word under a modifier)
         mods = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod")]
-        for c in mods + [g for m in mods for g in m.lefts if g.dep_ in ("amod", "npadvmod", "compound")]:
+        def country_word(c: Token) -> ActorEntry | None:
             e = self.entry_at(c.i)
             if (e is not None and e.kind in ("name", "adj") and self._agent_at.get(c.i) is None
                     and decode_code(e.code)[0] is not None and not _sponsor_modifier(c)):
-                return [self._country_actor(e, (), c.text)]
+                return e
+            return None
+
+        for c in mods + [g for m in mods for g in m.lefts if g.dep_ in ("amod", "npadvmod", "compound")]:
+            e = country_word(c)
+            if e is not None:
+                # "Iraqi and Iranian positions": each coordinated country word
+                found = [self._country_actor(e, (), c.text)]
+                for conj in _conjuncts_any(c):
+                    other = country_word(conj)
+                    if other is not None and all(other.code != a.code for a in found):
+                        found.append(self._country_actor(other, (), conj.text))
+                return found
         return []
 
     def bare_agent(self, token: Token | None) -> AgentEntry | None:
