@@ -21,7 +21,6 @@ not code.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -484,8 +483,10 @@ class EventCoder:
     def __init__(self, patterns: PatternSet, ontology: Ontology, petrarch: bool = False):
         self.patterns = patterns
         self.ontology = ontology
-        # PETRARCH's rules where they differ from Dyad's conventions: statements are coded
-        # beside the other events of a sentence, a verb's future tense leaves its code as is
+        # PETRARCH's rules where they differ from Dyad's conventions (docs/dictionaries.md,
+        # "PETRARCH's options"): peer patterns matched on the word sequence, statements coded
+        # beside the other events of a sentence, a peer code left as is by the future tense,
+        # the subject of an agentless passive as its source
         self.petrarch = petrarch
 
     # -- candidates ----------------------------------------------------------------------
@@ -594,7 +595,7 @@ class EventCoder:
         # reporting verbs code only when nothing else does
         # a bare report ("X said ...") is no event unless it has an addressee ("X told Y");
         # reporting verbs code only when the sentence has no other event
-        if self.petrarch:
+        if self.petrarch:  # PETRARCH codes statements like any other event
             return self._salient(_drop_subordinate_phrase_facts(facts, trace), trace)
         if trace:
             for f in facts:
