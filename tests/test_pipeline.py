@@ -90,3 +90,11 @@ def test_an_agent_of_several_countries_is_each_countrys_agent(coder):
         >= {"GBRGOV", "FRAGOV", "DEUGOV"}
     # one country: one actor
     assert sources("Lawmakers in France criticized the plan.") == {"FRALEG"}
+
+
+def test_a_phrase_that_refers_back_to_itself_does_not_loop(coder):
+    # "part of their wheat": "their" looks for the nearest group before it, which is the
+    # phrase "part of their wheat" itself; resolving it must end (it once recursed forever)
+    events = coder.code_text("Farmers have sold a good part of their wheat held on consignment.")
+    assert all(e.source is not None for e in events)
+    assert coder.code_text("Iran and Iraq visited Kuwait as part of their tour.")  # "their" → Iran and Iraq

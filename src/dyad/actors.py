@@ -434,6 +434,7 @@ class SentenceActors:
         self._memo: dict[int, Actor | None] = {}
         # token → (first code, other codes) of a multi-code entry
         self._companions: dict[int, tuple[str, tuple[str, ...]]] = {}
+        self._resolving: set[int] = set()  # tokens whose actors are being worked out
 
     # -- single noun phrases -------------------------------------------------------------
 
@@ -749,8 +750,17 @@ class SentenceActors:
 
     def actors_at(self, token: Token | None) -> list[Actor]:
         """All actors of the noun phrase at `token`, expanding "X and Y" and "the two sides"."""
-        if token is None or token.i in self.hidden:
+        if token is None or token.i in self.hidden or token.i in self._resolving:
+            # (a phrase that refers back to itself: "hundreds of their supporters" → "their"
+            # → the nearest group before it → "hundreds of ...")
             return []
+        self._resolving.add(token.i)
+        try:
+            return self._actors_at(token)
+        finally:
+            self._resolving.discard(token.i)
+
+    def _actors_at(self, token: Token) -> list[Actor]:
         if token.lower_ in ("which", "who", "whom", "that") and token.head.dep_ == "relcl" and token.head.head.i != token.i:
             # a relative pronoun stands for the noun its clause modifies ("Iran, which the
             # Americans blame for ...")
