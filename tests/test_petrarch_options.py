@@ -11,9 +11,9 @@ from click.testing import CliRunner
 
 from dyad.cli import main
 from dyad.commas import CommaClauses, clause_comma
-from dyad.compat.petrarch_actors import read_agents, write_agents
+from dyad.compat.petrarch_actors import read_actors, read_agents, write_actors, write_agents
 from dyad.compat.petrarch_config import coding_options, read_config
-from dyad.compat.petrarch_verbs import format_pattern
+from dyad.compat.petrarch_verbs import format_pattern, read_verbs, write_verbs
 from dyad.events import _inflection_of, match_sequence
 from dyad.evaluation.readers import read_petrarch
 from dyad.patterns import parse_pattern
@@ -54,6 +54,7 @@ PRAISE
 --- CRITICIZE  [111]  ---
 CRITICIZE
 - HEAVILY *  [112]
+- * OVER_EFFORTS  [913]   # a code outside CAMEO, kept
 """
 
 
@@ -330,3 +331,21 @@ def test_defaults_are_dyads(coder):
     config = coder.config
     assert config.require_dyad is False and config.comma_clauses is None and config.petrarch_rules is False
     assert coder.events.petrarch is False
+
+
+def test_converted_dictionaries_code_as_the_originals(peer_coder, nlp, tmp_path):
+    cfg = peer_coder.config
+    actors, agents, verbs = tmp_path / "actors.tsv", tmp_path / "agents.tsv", tmp_path / "verbs.txt"
+    write_actors(read_actors(cfg.actor_dictionaries[0]).model, actors)
+    write_agents(read_agents(cfg.agent_dictionaries[0]).model, agents)
+    write_verbs(read_verbs(cfg.verb_dictionaries[0], None).patterns, verbs)
+    converted = Coder(CoderConfig(actor_dictionaries=[actors], agent_dictionaries=[agents],
+                                  pattern_files=[(verbs, False)]), nlp=nlp)
+    sentences = ["France restored diplomatic ties with Libya on Monday, an official said on Saturday.",
+                 "France praised Libya with really warm words.", "France recently praised Libya.",
+                 "France criticized Libya over efforts to end the war.",
+                 "Sylvania restored diplomatic ties with the French relief agency."]
+    for text in sentences:
+        assert triples(converted, text) == triples(peer_coder, text), text
+        assert triples(petrarch(converted), text) == triples(petrarch(peer_coder), text), text
+    assert triples(converted, "France criticized Libya over efforts to end the war.") == {("FRA", "LBY", "913")}

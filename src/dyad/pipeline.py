@@ -115,12 +115,15 @@ class Coder:
         self.agent_dict: AgentDictionary = _read_each(cfg.agent_dictionaries, "read_agents") if cfg.agent_dictionaries \
             else load_agent_dictionary()
         replaced = bool(cfg.pattern_files or cfg.verb_dictionaries)
-        self.patterns: PatternSet = load_patterns(DATA / "patterns", self.ontology,
+        # a user's pattern files, like peer verb dictionaries, keep codes Dyad's CAMEO table
+        # does not have (a dictionary's own variants, PETRARCH's test codes): a dictionary
+        # converted with `dyad dict convert` codes as the original does; `dyad dict check`
+        # lists such codes. Dyad's own files are checked against the table.
+        self.patterns: PatternSet = load_patterns(DATA / "patterns", None if replaced else self.ontology,
                                                   cfg.pattern_files if replaced else None)
         for path in cfg.verb_dictionaries:
             from dyad.compat.petrarch_verbs import read_verbs
 
-            # a peer dictionary's own codes (PETRARCH's test codes) are kept as they are
             merge_patterns(self.patterns, read_verbs(Path(path), None).patterns)
         self.discards = _read_discards(cfg.discard_files)
         self.issues = _read_issues(cfg.issue_files)
