@@ -398,3 +398,12 @@ def test_run_all_sets_with_peer_dictionaries(tmp_path):
     assert "with the Phoenix dictionaries" in page and "absent" in page
     suite = next(s for s in run_all.SETS if s.key == "petrarch-suite")
     assert run_all.command(suite, "x.xml", "../shared") == "python -m dyad.evaluation.petrarch_suite x.xml"
+
+
+def test_run_all_phoenix_rows_with_petrarchs_options():
+    sets = {s.key: s for s in run_all.SETS}
+    plain, petrarch = sets["plover-phoenix"], sets["plover-phoenix-petrarch"]
+    assert plain.dictionaries == petrarch.dictionaries and petrarch.petrarch and not plain.petrarch
+    shown = "../shared/peers/plover/PLOVER_GSR_CAMEO.json"
+    assert run_all.command(petrarch, shown, "../shared").endswith(" --petrarch")
+    assert "--petrarch" not in run_all.command(plain, shown, "../shared")

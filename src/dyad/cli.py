@@ -426,8 +426,10 @@ def dict_convert(path: str, output: str) -> None:
 @click.option("--errors", default=0, show_default=True, help="List this many errors per set.")
 @click.option("--model", help="spaCy model package.")
 @click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(exists=True))
+@petrarch_options
 def eval_cmd(gold: Sequence[str], fmt: str | None, shared: str | None, split: str | None, report: str | None,
-             errors: int, model: str | None, dictionaries: Sequence[str]) -> None:
+             errors: int, model: str | None, dictionaries: Sequence[str], petrarch: bool,
+             petrarch_config: str | None) -> None:
     """Code gold sentences and score the coder against them (docs/evaluation.md).
 
     GOLD: PLOVER gold records (.json), ConfliBERT 5-class (.tsv) or span (CoNLL .txt) files,
@@ -444,7 +446,7 @@ def eval_cmd(gold: Sequence[str], fmt: str | None, shared: str | None, split: st
         config = config_with_dictionaries(CoderConfig(model=model), [Path(d) for d in dictionaries])
     except DictionaryKindError as exc:
         raise click.UsageError(str(exc)) from None
-    coder = Coder(config)
+    coder = Coder(_with_petrarch(config, petrarch, petrarch_config))
     results = []
     for path in gold:
         try:

@@ -40,6 +40,7 @@ class GoldSet:
     optional: bool = False
     fallback: str | None = None  # another file holding the same set
     dictionaries: tuple[str, ...] = ()  # "{shared}/..." files replacing Dyad's own dictionaries
+    petrarch: bool = False  # coded with PETRARCH's options and rules (dyad eval --petrarch)
 
 
 PHOENIX = tuple("{shared}/peers/petrarch2/" + name for name in (
@@ -54,6 +55,12 @@ SETS = (
             "{shared}/peers/plover/PLOVER_GSR_CAMEO.json", "plover", optional=True, dictionaries=PHOENIX),
     GoldSet("conflibert-5class-phoenix", "ConfliBERT 5-class, test, **with the Phoenix dictionaries** instead of Dyad's",
             "{shared}/peers/conflibert/cameo_class/test.tsv", "pentaclass", optional=True, dictionaries=PHOENIX),
+    GoldSet("plover-phoenix-petrarch", "PLOVER gold records, with the Phoenix dictionaries **and PETRARCH's options**",
+            "{shared}/peers/plover/PLOVER_GSR_CAMEO.json", "plover", optional=True, dictionaries=PHOENIX, petrarch=True),
+    GoldSet("conflibert-5class-phoenix-petrarch",
+            "ConfliBERT 5-class, test, with the Phoenix dictionaries **and PETRARCH's options**",
+            "{shared}/peers/conflibert/cameo_class/test.tsv", "pentaclass", optional=True, dictionaries=PHOENIX,
+            petrarch=True),
     GoldSet("conflibert-spans", "ConfliBERT source/target spans, test", "{shared}/peers/conflibert/cameo_ner/test.txt", "spans"),
     GoldSet("petr2-gsr", "PETRARCH-2 GSR validation", "{shared}/peers/UniversalPetrarch/PETR2_GSR_validation.xml", "petrarch"),
     GoldSet("petrarch-suite", "PETRARCH unit-test suite, with its own `PETR.Validate.*` dictionaries",
@@ -117,6 +124,8 @@ def command(gold: GoldSet, shown: str, shared_arg: str) -> str:
         parts += ["--shared", shared_arg]
     if gold.split:
         parts += ["--split", gold.split]
+    if gold.petrarch:
+        parts.append("--petrarch")
     return " ".join(parts)
 
 
@@ -259,14 +268,18 @@ def main(argv: list[str] | None = None) -> int:
     coders: dict[tuple[str, ...], Coder] = {}
 
     def coder_for(gold: GoldSet) -> Coder:
-        if not gold.dictionaries:
-            return coder
-        if gold.dictionaries not in coders:
-            from dyad.dictionaries import config_with_dictionaries
-            paths, _ = dictionary_paths(gold, shared, args.shared)
-            coders[gold.dictionaries] = Coder(config_with_dictionaries(config, paths),
-                                             nlp=coder.nlp if coder is not None else None)
-        return coders[gold.dictionaries]
+        base = coder
+        if gold.dictionaries:
+            if gold.dictionaries not in coders:
+                from dyad.dictionaries import config_with_dictionaries
+                paths, _ = dictionary_paths(gold, shared, args.shared)
+                coders[gold.dictionaries] = Coder(config_with_dictionaries(config, paths),
+                                                 nlp=coder.nlp if coder is not None else None)
+            base = coders[gold.dictionaries]
+        if gold.petrarch:
+            from dyad.compat.petrarch_config import coding_options
+            return base.with_options(**coding_options({}))
+        return base
     out.mkdir(parents=True, exist_ok=True)
     results: dict[str, dict] = {}
     rows = []
