@@ -349,3 +349,12 @@ def test_converted_dictionaries_code_as_the_originals(peer_coder, nlp, tmp_path)
         assert triples(converted, text) == triples(peer_coder, text), text
         assert triples(petrarch(converted), text) == triples(petrarch(peer_coder), text), text
     assert triples(converted, "France criticized Libya over efforts to end the war.") == {("FRA", "LBY", "913")}
+
+
+def test_dict_check_lists_codes_outside_cameo_but_keeps_them(tmp_path):
+    verbs = tmp_path / "verbs.txt"
+    verbs.write_text("913 criticize over_efforts ; phrase\n111 criticize +\n", encoding="utf-8")
+    out = CliRunner().invoke(main, ["dict", "check", str(verbs)])
+    assert out.exit_code == 0, out.output
+    assert "2 entries read, 0 lines rejected" in out.output
+    assert "1 patterns with 1 codes outside Dyad's CAMEO table" in out.output and "913" in out.output

@@ -115,13 +115,30 @@ def read_any(path: Path, ontology=None) -> Checked:
     path = Path(path)
     kind, fmt = detect(path)
     if kind in ("verbs", "nouns", "patterns") and fmt == "dyad":
+        # read as the coder reads a user's pattern files: codes outside the CAMEO table kept
         files = pattern_files(path) if kind == "patterns" else [(path, kind == "nouns")]
-        pset = load_patterns(DATA_PATTERNS, ontology or default_ontology(), files)
-        return Checked(path, kind, fmt, pset, len(pset.all_patterns()), list(pset.problems))
+        pset = load_patterns(DATA_PATTERNS, ontology, files)
+        return Checked(path, kind, fmt, pset, len(pset.all_patterns()), list(pset.problems),
+                       _outside_cameo(pset, ontology or default_ontology()))
     if kind == "verbs":
         result = petrarch_verbs.read_verbs(path, ontology)
         return Checked(path, kind, fmt, result.patterns, len(result.patterns.all_patterns()), list(result.problems),
-                       [result.summary()])
+                       [result.summary()] + _outside_cameo(result.patterns, ontology or default_ontology()))
     result = petrarch_actors.read_dictionary(path, kind, fmt)
     notes = result.notes if isinstance(result.notes, list) else [str(result.notes)] if result.notes else []
     return Checked(path, kind, fmt, result.model, result.entries, list(result.problems), notes)
+
+
+def _outside_cameo(pset, ontology) -> list[str]:
+    """A note on the event codes of a pattern set that Dyad's CAMEO table does not have
+    (kept when coding: they get no Goldstein value, QuadClass or PLOVER type)."""
+    codes: dict[str, int] = {}
+    for p in pset.all_patterns():
+        for code in (p.code, p.reverse_code):
+            if code and code not in ("=", "-") and code not in ontology.codes:
+                codes[code] = codes.get(code, 0) + 1
+    if not codes:
+        return []
+    listed = ", ".join(sorted(codes)[:12]) + (", …" if len(codes) > 12 else "")
+    return [f"{sum(codes.values())} patterns with {len(codes)} codes outside Dyad's CAMEO table, kept when "
+            f"coding (no Goldstein value, QuadClass or PLOVER type): {listed}"]
