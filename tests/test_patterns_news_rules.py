@@ -208,3 +208,13 @@ def test_participle_with_a_by_agent_is_passive(coder):
     # "Backed by X, Y ...": X backs Y
     check(coder, "Backed by Russian air power, Syrian government forces have swept through southwestern Syria.",
           "RUS", "SYR", "05")
+
+
+def test_a_place_in_the_target_slot_gives_its_country(coder):
+    # "from Aleppo": the town's country is the target, not the withdrawing side's own forces
+    check(coder, "Russia withdrew its troops from Aleppo last year.", "RUS", "SYR", "087")
+    found = _events(coder, "Russia withdrew its troops from Aleppo last year.")
+    assert not any(e.target is not None and e.target.code.startswith("RUSMIL") for e in found), _show(found)
+    # open water is no one's country, even where a province shares its name
+    found = _events(coder, "Iran warned of military action in the Gulf.")
+    assert not any(e.target is not None and e.target.code not in ("IRN",) for e in found), _show(found)

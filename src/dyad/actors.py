@@ -658,6 +658,19 @@ class SentenceActors:
                     return out
         return []
 
+    def place_actors(self, token: Token, exclude: set[str | None] = frozenset()) -> list[Actor]:
+        """The country of a place name at `token` as an actor ("from Incirlik" → TUR), unless
+        it is one of `exclude`; none for a word that is no place name."""
+        from dyad.where import BORDER_NOUNS, WATER_NOUNS
+
+        if token.pos_ != "PROPN" or token.i in self.hidden or token.lower_ in WATER_NOUNS | BORDER_NOUNS:
+            return []  # "in the Gulf": open water is no one's country
+        country = self._place_country(token)
+        if country is None or country in exclude:
+            return []
+        return [Actor(code=country, country=country, sectors=(), name=self.matcher.actors.canonical_name(country),
+                      text=token.text)]
+
     def _place_country(self, token: Token) -> str | None:
         """The country of a place name (a country, capital or city) at `token`."""
         e = self.entry_at(token.i)

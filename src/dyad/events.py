@@ -874,9 +874,13 @@ class EventCoder:
             targets = actors.owners_at(tgt_tok) if tgt_tok is not None else self._phrase_targets(
                 cand, actors, src_tok, frozenset(a.code for a in sources))
         elif tgt_tok is not None:
-            targets = actors.owners_at(tgt_tok) or self._default_targets(
-                cand, actors, exclude={src_tok.i, tgt_tok.i} if src_tok is not None else {tgt_tok.i},
-                sources=frozenset(a.code for a in sources))
+            # the slot names a place ("withdrew its forces from Incirlik"): the place's
+            # country; the pattern's own words are what is acted with, not the target
+            words = {t.i for i, t in cand.matched.items() if cand.pattern.items[i].kind == "word"}
+            targets = actors.owners_at(tgt_tok) or actors.place_actors(tgt_tok, {a.country for a in sources}) \
+                or self._default_targets(cand, actors, exclude={tgt_tok.i} | words
+                                         | ({src_tok.i} if src_tok is not None else set()),
+                                         sources=frozenset(a.code for a in sources))
         else:
             targets = self._default_targets(cand, actors, exclude={src_tok.i} if src_tok is not None else set(),
                                             sources=frozenset(a.code for a in sources))

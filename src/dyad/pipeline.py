@@ -40,7 +40,7 @@ from dyad.nlp import Truecaser, load_pipeline, model_name, paragraphs
 from dyad.ontology import Ontology, default_ontology
 from dyad.patterns import PatternSet, load_patterns, merge_patterns
 from dyad.records import Actor, Article, Event, Location
-from dyad.where import BORDER_NOUNS, Gazetteer, clause_places
+from dyad.where import BORDER_NOUNS, WATER_NOUNS, Gazetteer, clause_places
 
 DATA = Path(__file__).parent / "data"
 MAX_EVENTS_PER_SENTENCE = 12
@@ -59,9 +59,6 @@ NOT_RECIPROCAL = frozenset({"051", "052", "053"})
 # keep none.
 # roots whose events stand without a target: statements ("voiced optimism"), protests
 # ("demonstrators rioted"), shows of force ("troops were deployed")
-# a place named by one of these words is a body of water ("the Gulf"), whatever province
-# of some country the gazetteer also knows by that name
-WATER_NOUNS = frozenset({"gulf", "sea", "ocean", "strait", "straits", "bay", "channel", "waters"})
 UNTARGETED_ROOTS = frozenset({"01", "14", "15"})
 DOMESTIC_TARGET_ROOTS = frozenset({"02", "05", "08", "09", "10", "11", "12", "14", "17", "18", "20"})
 

@@ -520,6 +520,9 @@ def _inside(place: Place, outer: Place) -> bool:
 
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "into", "throughout", "along"})
 BORDER_NOUNS = frozenset({"border", "borders", "frontier", "boundary"})
+# a place named by one of these words is a body of water ("the Gulf"), whatever province
+# of some country the gazetteer also knows by that name
+WATER_NOUNS = frozenset({"gulf", "sea", "ocean", "strait", "straits", "bay", "channel", "waters"})
 
 
 # entity types of names that are not places even when a gazetteer knows a town of that name
