@@ -40,9 +40,7 @@ def explain(coder: Coder, text: str, published: date | None = None) -> list[Sent
     out: list[SentenceExplanation] = []
     for index, sent in enumerate(doc.sents):
         hidden = coder.hidden_tokens(sent)
-        sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end
-                         and not any(i in hidden for i in range(m.start, m.end))]
-        actors = coder.sentence_actors(sent, sent_mentions, context, hidden)
+        actors = coder.sentence_actors(sent, mentions, context, hidden)
         trace = Trace()
         facts = coder.events.code_sentence(sent, actors, trace, hidden=hidden)
         events = coder._events(article, index, sent, facts, actors)

@@ -81,7 +81,8 @@ class CoderConfig:
     comma_clauses: CommaClauses | None = None
     # PETRARCH's rules where they differ from Dyad's conventions: an agent of no known
     # country is coded '---' + its sector ("a senior official" → ---GOV), statements are
-    # coded beside other events, a peer pattern's code is not changed by the future tense
+    # coded beside other events, peer patterns are matched on the word sequence (the
+    # full list: docs/dictionaries.md)
     petrarch_rules: bool = False
 
 
@@ -189,9 +190,7 @@ class Coder:
                 if not text:
                     continue
                 hidden = self.hidden_tokens(sent)
-                sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end
-                                 and not any(i in hidden for i in range(m.start, m.end))]
-                actors = self.sentence_actors(sent, sent_mentions, context, hidden)
+                actors = self.sentence_actors(sent, mentions, context, hidden)
                 discarded = story_discarded or (self.discards is not None and self.discards.match(sent.text) is not None)
                 facts = [] if discarded else self.events.code_sentence(sent, actors, hidden=hidden)
                 coded = self._events(article, index, sent, facts, actors, text)
@@ -212,8 +211,8 @@ class Coder:
 
     def with_options(self, **changes) -> Coder:
         """A coder sharing this one's loaded resources with other coding options
-        (`require_dyad`, `comma_clauses`, `petrarch_rules`): cheap, for validation files that change them
-        between records."""
+        (`require_dyad`, `comma_clauses`, `petrarch_rules`): cheap, for validation files that
+        change them between records."""
         unknown = set(changes) - set(CODING_OPTIONS)
         if unknown:
             raise TypeError(f"not a coding option: {', '.join(sorted(unknown))}")
@@ -223,8 +222,11 @@ class Coder:
         return other
 
     def sentence_actors(self, sent: Span, mentions, context: ArticleContext, hidden: frozenset[int]) -> SentenceActors:
-        return SentenceActors(sent, mentions, self.matcher, context, hidden,
-                              unknown_country=self.config.petrarch_rules)
+        """The actors of a sentence from the document's mentions (those in `hidden` clauses
+        left out), with this coder's rules."""
+        own = [m for m in mentions if sent.start <= m.start < sent.end
+               and not (hidden and any(i in hidden for i in range(m.start, m.end)))]
+        return SentenceActors(sent, own, self.matcher, context, hidden, unknown_country=self.config.petrarch_rules)
 
     def _dateline_country(self, article: Article, place) -> str | None:
         if not article.dateline:
