@@ -23,6 +23,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from dyad.records import Actor
+from dyad.where import BORDER_NOUNS, WATER_NOUNS, place_name
 
 DATA = Path(__file__).parent / "data"
 
@@ -641,7 +642,7 @@ class SentenceActors:
                             return ActorEntry(code=country, kind="name", phrase=pobj.text)
         return None
 
-    def _right_countries(self, head: Token) -> list[ActorEntry]:
+    def _right_countries(self, head: Token) -> list[tuple[Token, ActorEntry]]:
         """The countries of an "of/in/from" phrase after `head` with its conjuncts ("of
         Arnor, Osgiliath and Gondor"), in order; empty unless each conjunct is a country."""
         for prep in head.rights:
@@ -652,17 +653,15 @@ class SentenceActors:
                     out = []
                     for t in [pobj] + _conjuncts(pobj):
                         e = self.entry_at(t.i)
-                        if e is None or e.kind not in ("name", "adj", "capital"):
+                        if e is None or e.kind not in COUNTRY_KINDS:
                             return []
-                        out.append(e)
+                        out.append((t, e))
                     return out
         return []
 
     def place_actors(self, token: Token, exclude: set[str | None] = frozenset()) -> list[Actor]:
         """The country of a place name at `token` as an actor ("from Incirlik" → TUR), unless
         it is one of `exclude`; none for a word that is no place name."""
-        from dyad.where import BORDER_NOUNS, WATER_NOUNS
-
         if token.pos_ != "PROPN" or token.i in self.hidden or token.lower_ in WATER_NOUNS | BORDER_NOUNS:
             return []  # "in the Gulf": open water is no one's country
         country = self._place_country(token)
@@ -677,8 +676,6 @@ class SentenceActors:
         if e is not None and e.kind in ("name", "capital"):
             return decode_code(e.code)[0]
         if token.pos_ == "PROPN" and self.matcher.gazetteer is not None:
-            from dyad.where import place_name
-
             place = self.matcher.gazetteer.best(place_name(token), [self.context.dateline_country])
             if place is not None:
                 return place.country
@@ -812,13 +809,6 @@ class SentenceActors:
         spread = self._agents_in_countries(token)
         if spread:
             out = spread
-        if len(out) == 1 and token.pos_ == "NOUN" and out[0].sectors and out[0].country:
-            # "the ambassadors of Arnor, Osgiliath and Gondor", "lawmakers in France and
-            # Germany": the agent of each country
-            countries = self._right_countries(token)
-            if len(countries) > 1 and decode_code(countries[0].code)[0] == out[0].country:
-                sectors = out[0].sectors
-                out = [self._country_actor(e, sectors, out[0].text) for e in countries]
         if not out:
             single = self._single_reference(token)
             if single is not None:
@@ -826,24 +816,26 @@ class SentenceActors:
         return out
 
     def _agents_in_countries(self, token: Token) -> list[Actor]:
-        """"Lawmakers and officials in Fornost and Gondor": each agent of each country, also
-        when the parser hangs the second country on the agent ("Gondor" as a conjunct of
-        "Lawmakers")."""
+        """"The ambassadors of Arnor, Osgiliath and Gondor", "lawmakers and officials in
+        France and Iraq": each agent of each country, also when the parser hangs a further
+        country on the agent ("Gondor" as a conjunct of "Lawmakers")."""
         if token.pos_ != "NOUN" or self.agent_at(token.i) is None:
             return []
-        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")), None)
-        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        if pobj is None:
+        places = self._right_countries(token)
+        if not places:
             return []
-        places = [pobj] + _conjuncts(pobj) + [c for c in _conjuncts(token) if c.i > pobj.i]
-        entries = [self.entry_at(t.i) for t in places]
-        if any(e is None or e.kind not in ("name", "adj", "capital") for e in entries):
-            return []
-        agents = [token] + [c for c in _conjuncts(token) if c.i < prep.i]
-        if any(self.agent_at(a.i) is None for a in agents) or len(agents) * len(entries) < 2:
+        first = places[0][0]
+        for c in _conjuncts(token):
+            if c.i > first.i:
+                e = self.entry_at(c.i)
+                if e is None or e.kind not in COUNTRY_KINDS:
+                    return []
+                places.append((c, e))
+        agents = [token] + [c for c in _conjuncts(token) if c.i < first.i]
+        if any(self.agent_at(a.i) is None for a in agents) or len(agents) * len(places) < 2:
             return []
         text = " ".join(t.text for t in self.np_tokens(token))
-        return [self._country_actor(e, self.agent_at(a.i).sectors, text) for a in agents for e in entries]
+        return [self._country_actor(e, self.agent_at(a.i).sectors, text) for a in agents for _, e in places]
 
     def _listed_actors(self, token: Token) -> list[Actor]:
         """A subject written as a list before its verb ("Evil Mordor, the awful Fornost, and
@@ -923,24 +915,25 @@ class SentenceActors:
                             return found
         # "Iraqi positions", "a British-flagged tanker" (the country word under a modifier)
         mods = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod")]
-        def country_word(c: Token) -> ActorEntry | None:
-            e = self.entry_at(c.i)
-            if (e is not None and e.kind in ("name", "adj") and self._agent_at.get(c.i) is None
-                    and decode_code(e.code)[0] is not None and not _sponsor_modifier(c)):
-                return e
-            return None
-
         for c in mods + [g for m in mods for g in m.lefts if g.dep_ in ("amod", "npadvmod", "compound")]:
-            e = country_word(c)
+            e = self._country_word(c)
             if e is not None:
                 # "Iraqi and Iranian positions": each coordinated country word
                 found = [self._country_actor(e, (), c.text)]
                 for conj in _conjuncts_any(c):
-                    other = country_word(conj)
+                    other = self._country_word(conj)
                     if other is not None and all(other.code != a.code for a in found):
                         found.append(self._country_actor(other, (), conj.text))
                 return found
         return []
+
+    def _country_word(self, c: Token) -> ActorEntry | None:
+        """The country entry of a modifier naming a country ("Iraqi" positions), if it is one."""
+        e = self.entry_at(c.i)
+        if (e is not None and e.kind in ("name", "adj") and self._agent_at.get(c.i) is None
+                and decode_code(e.code)[0] is not None and not _sponsor_modifier(c)):
+            return e
+        return None
 
     def bare_agent(self, token: Token | None) -> AgentEntry | None:
         """The agent of a noun phrase that names no country ("Kurdish rebels", "protesters")."""
@@ -1083,6 +1076,7 @@ def _compatible(kind: str, actor: Actor) -> bool:
 
 
 LIST_MEMBER_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM"})
+COUNTRY_KINDS = ("name", "adj", "capital")
 
 
 def _conjuncts_any(token: Token) -> list[Token]:

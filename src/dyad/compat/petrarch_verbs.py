@@ -67,7 +67,7 @@ _TRANSFORM = re.compile(
 
 # notes: constructs approximated or dropped (keys of VerbReadResult.notes)
 N_BEFORE_DROPPED = "words before the verb (a constraint on the subject or auxiliaries): pattern dropped"
-N_BEFORE_MODIFIERS = "words before the verb: kept as head modifiers (words in the verb's left subtree)"
+N_BEFORE_MODIFIERS = "words before the verb: kept (before=: in their order before the verb)"
 N_VERB_BEFORE_DROPPED = "multi-word verb with words before the verb (WIRE_+TAP): verb dropped"
 N_SKIP = "'^' (skip a noun phrase): ignored"
 N_COMPOUND_SUBJECT = "'%' compound actor before the verb: coded as symmetric (sym) between the members"
@@ -808,30 +808,14 @@ class _Reader:
     def emit(self, lineno: int, code: _Code, heads: frozenset[str], verb_before: tuple[str, ...],
              verb_after: tuple[str, ...], pre: list[str], post: list[str], bare: bool = False) -> int:
         """Build and add one Dyad pattern; the number added (0: dropped or duplicate)."""
-        sym = False
-        words_before: list[str] = list(verb_before)
-        chained: list[str] = list(verb_before)  # the same words, "_"-joined where adjacent
-        target_before = False
-        glue = False
-        for tok in pre:
-            if tok == "_":
-                glue = bool(chained)
-                continue
-            if tok == "$":
-                pass  # the source is the subject: Dyad's default
-            elif tok == "+":
-                target_before = True
-            elif tok == "%":
-                sym = True
-            elif tok == "^":
-                self.note(N_SKIP, lineno)
-            elif tok != "*":
-                words_before.append(tok)
-                chained.append(("_" if glue else ",") + tok if chained else tok)
-                glue = False
-                continue
-            glue = False
-        before_flag = "".join(chained).lstrip(",") + ("_" if glue and chained else "")
+        target_before = "+" in pre
+        sym = "%" in pre  # ("$" before the verb: the source is the subject, Dyad's default)
+        if "^" in pre:
+            self.note(N_SKIP, lineno)
+        # the words before the verb, "_"-joined where adjacent; a final "_": the verb follows
+        words_before = [t for t in _join_adjacent(list(verb_before) + [t for t in pre if t != "*"])
+                        if t not in MARKERS]
+        before_flag = ",".join(words_before) + ("_" if words_before and pre and pre[-1] == "_" else "")
         items = _join_adjacent(self.items(lineno, list(verb_after) + post))
         if target_before and "$" not in items:
             self.note(N_TARGET_SUBJECT, lineno)
